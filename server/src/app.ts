@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { registerAuthHook } from "./http/auth-hook.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { registerOpenApi } from "./http/openapi.js";
+import type { ZodApp } from "./http/types.js";
+import { auditRoutes } from "./modules/audit/index.js";
+import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
+import { departmentRoutes } from "./modules/departments/index.js";
+import { organizationRoutes } from "./modules/organizations/index.js";
+import { userRoutes } from "./modules/users/index.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+const VERSION = "0.1.0";
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Builds the whole HTTP application around an open database; tests call it with `app.inject`. */
+export async function buildApp({ config, db, logger }: BuildAppOptions): Promise<ZodApp> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      // Request logs never carry credentials: cookies, CSRF tokens and bodies are not logged.
+      redact: [
+        "req.headers.cookie",
+        "req.headers.authorization",
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", db);
+  app.decorate("config", config);
+
+  // Before any plugin: child contexts inherit the error handler in force when they are registered.
+  registerErrorHandler(app, spaFallback(config.webDist));
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"] },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app, VERSION);
+
+  const sessionPolicy = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
+  const authDeps: AuthDeps = { db, sessionPolicy, login: config.login };
+  registerAuthHook(app, authDeps);
+
+  app.get(
+    "/api/health",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["system"],
+        summary: "稼働確認",
+        response: { 200: z.object({ status: z.literal("ok"), database: z.literal("ok"), version: z.string() }) },
+      },
+    },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: "ok" as const, database: "ok" as const, version: VERSION };
+    },
+  );
+  authRoutes(app, { ...authDeps, loginRatePerMinute: config.login.ratePerMinute });
+  organizationRoutes(app);
+  departmentRoutes(app);
+  userRoutes(app, { db, sessionPolicy });
+  auditRoutes(app);
+
+  if (config.webDist) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  return app;
+}
+
+/** Client-side routes (e.g. /admin/users) load the web app's index.html. */
+function spaFallback(webDist: string | undefined): string | undefined {
+  if (!webDist) return undefined;
+  const index = path.join(webDist, "index.html");
+  return existsSync(index) ? readFileSync(index, "utf8") : undefined;
+}

@@ -1,0 +1,22 @@
+import { Command } from "commander";
+import { serve } from "../main.js";
+import { registerCommands } from "./commands.js";
+import { describeError } from "./context.js";
+
+const program = new Command();
+program
+  .name("shien")
+  .description("Shien (支援) — 中小企業支援機関の業務基盤 / operations platform for SME support centers")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("Webアプリと API を起動する（既定 http://localhost:3000）/ serve the web app and API")
+  .action(() => serve());
+
+registerCommands(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(describeError(err));
+  process.exit(1);
+});

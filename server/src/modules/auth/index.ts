@@ -1,0 +1,2 @@
+export { authRoutes } from "./auth.routes.js";
+export { type AuthDeps, type ResolvedSession, resolveActor } from "./auth.service.js";

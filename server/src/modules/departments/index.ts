@@ -1,0 +1,7 @@
+export { departmentRoutes } from "./departments.routes.js";
+export {
+  createDepartment,
+  departmentsByCodes,
+  departmentsByIds,
+  requireActiveDepartments,
+} from "./departments.service.js";

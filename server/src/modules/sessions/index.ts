@@ -1,0 +1,9 @@
+export {
+  countLiveSessions,
+  endSession,
+  endUserSessions,
+  openSession,
+  resolveSession,
+  type SessionPolicy,
+  setActiveDepartment,
+} from "./sessions.service.js";

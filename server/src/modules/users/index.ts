@@ -1,0 +1,10 @@
+export {
+  activeUserProfile,
+  changeOwnPassword,
+  findLoginCandidate,
+  hasAnyUser,
+  type LoginCandidate,
+  recordLogin,
+} from "./users.credentials.js";
+export { userRoutes } from "./users.routes.js";
+export { createUser, resetPassword, type UsersDeps, updateUser } from "./users.service.js";
