@@ -1,0 +1,21 @@
+import { apiLatency } from "./api-latency.js";
+import { passwordHash } from "./password-hash.js";
+
+/**
+ * `npm run bench [name …]`: runs the named benchmarks (all when none is named) and prints their
+ * figures. Benchmarks measure; they never pass or fail on timings.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  "api-latency": () => apiLatency({ requests: Number(process.env.BENCH_REQUESTS ?? 4000), concurrency: 16 }),
+  "password-hash": () => passwordHash({ rounds: 20 }),
+};
+
+const names = process.argv.slice(2).filter((a) => a !== "--");
+const unknown = names.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(BENCHES).join(", ")}`);
+  process.exit(2);
+}
+for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+  await BENCHES[name]?.();
+}
