@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -41,7 +41,7 @@ export async function openEmbeddedPostgres(dataDir: string, opts: EmbeddedPgOpti
   const database = opts.database ?? "shien";
   mkdirSync(dataDir, { recursive: true });
   // The cluster runs as `postgres` when we are root; it must be able to reach its directory.
-  if (isRoot()) chmodSync(dataDir, 0o755);
+  if (isRoot()) makeReachable(dataDir, log);
   return withStartLock(dataDir, async () => {
     const pgDir = path.join(dataDir, "pg");
     const creds = readOrCreateCredentials(dataDir);
@@ -171,6 +171,21 @@ async function ensureDatabase(creds: Credentials, port: number, database: string
     }
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Gives "others" search permission (x, not read) on the data directory's ancestors that lack it,
+ * e.g. a 0700 directory made by mktemp: otherwise the `postgres` user cannot reach its cluster.
+ */
+function makeReachable(dataDir: string, log: (m: string) => void): void {
+  chmodSync(dataDir, 0o755);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`PostgreSQL (user postgres) がデータにたどり着けるよう ${dir} に実行権 (o+x) を付けました`);
+    }
   }
 }
 
