@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS = ["create", "update", "delete", "read", "login", "lo
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
+/** The kinds of record the audit log names; modules add theirs here as they arrive. */
+export const AUDIT_ENTITIES = ["organization", "department", "user", "session"] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 /** One changed field: old and new values as JSON (secrets are never recorded, only that they changed). */
 export const auditChangeSchema = z.object({
   field: z.string(),

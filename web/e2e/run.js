@@ -1,0 +1,112 @@
+// @ts-check
+/**
+ * Browser journey: an administrator of the Fukushima center signs in, adds a department and a
+ * staff member in it, signs out; the new staff member signs in and sees no administration menu.
+ *
+ * Runs the real server (fresh data directory, free ports) and Debian's Chromium, headless.
+ * Usage: `npm run e2e -w web` (builds web/dist first unless SHIEN_E2E_SKIP_BUILD=1).
+ * Screenshots and the server log go to web/test-results/.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startApp } from "./server.js";
+import { journey } from "./steps.js";
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(webDir, "..");
+const resultsDir = path.join(webDir, "test-results");
+const adminPassword = "E2e-admin-password-2026";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+async function main() {
+  await mkdir(resultsDir, { recursive: true });
+  for (const name of await readdir(resultsDir)) {
+    if (name.endsWith(".png")) await rm(path.join(resultsDir, name)); // no stale screenshots from an earlier run
+  }
+  if (process.env.SHIEN_E2E_SKIP_BUILD !== "1") {
+    console.log("building web/dist …");
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+      {
+        cwd: webDir,
+        stdio: "inherit",
+      },
+    );
+  }
+
+  let passed = 0;
+  let failed = 0;
+  /** @type {Awaited<ReturnType<typeof startApp>> | undefined} */
+  let app;
+  /** @type {import("playwright-core").Browser | undefined} */
+  let browser;
+  const steps = journey({ adminPassword, stamp: Date.now().toString(36) });
+
+  try {
+    console.log("starting the server …");
+    app = await startApp({ repoRoot, logFile: path.join(resultsDir, "server.log"), adminPassword });
+    console.log(`server answering at ${app.baseUrl}`);
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      baseURL: app.baseUrl,
+      locale: "ja-JP",
+      timezoneId: "Asia/Tokyo",
+      viewport: { width: 1366, height: 860 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on("pageerror", (error) => console.log(`  [browser error] ${error.message}`));
+
+    for (const [index, step] of steps.entries()) {
+      const shot = path.join(resultsDir, `${String(index + 1).padStart(2, "0")}-${step.id}.png`);
+      try {
+        await step.run(page);
+        await page.screenshot({ path: shot, fullPage: true });
+        passed += 1;
+        console.log(`ok   ${index + 1} ${step.title}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL ${index + 1} ${step.title}`);
+        console.log(`     ${error instanceof Error ? error.message.split("\n").join("\n     ") : String(error)}`);
+        await page.screenshot({ path: shot.replace(/\.png$/, "-failed.png"), fullPage: true }).catch(() => {});
+        const skipped = steps.length - index - 1;
+        if (skipped > 0) console.log(`skipped the ${skipped} later step(s): each depends on the one before`);
+        break;
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    if (app) {
+      const code = await app.stop();
+      console.log(`server stopped (exit code ${code}); log: ${path.relative(repoRoot, app.logFile)}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);

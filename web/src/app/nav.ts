@@ -1,0 +1,68 @@
+import {
+  IconBuildingCommunity,
+  IconHistory,
+  IconHome,
+  IconSettings,
+  IconUsers,
+  type TablerIcon,
+} from "@tabler/icons-react";
+import type { MessageKey } from "../lib/i18n";
+import { type Audience, adminsOnly, everyone } from "./access";
+
+/** Navbar groups, in display order. A section with no visible items is not shown. */
+export const NAV_SECTIONS = [
+  { id: "main", labelKey: null },
+  { id: "admin", labelKey: "nav.admin" },
+] as const satisfies readonly { id: string; labelKey: MessageKey | null }[];
+
+export type NavSectionId = (typeof NAV_SECTIONS)[number]["id"];
+
+export interface NavItem {
+  /** Stable id, also the link's data-testid (`nav-<id>`). */
+  id: string;
+  section: NavSectionId;
+  labelKey: MessageKey;
+  path: string;
+  icon: TablerIcon;
+  audience: Audience;
+}
+
+/**
+ * The navigation registry. A module adds its entries here (and its pages in ./routes.tsx);
+ * the navbar and the home page's links are built from this list.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: "home", section: "main", labelKey: "nav.home", path: "/", icon: IconHome, audience: everyone },
+  {
+    id: "users",
+    section: "admin",
+    labelKey: "nav.users",
+    path: "/admin/users",
+    icon: IconUsers,
+    audience: adminsOnly,
+  },
+  {
+    id: "departments",
+    section: "admin",
+    labelKey: "nav.departments",
+    path: "/admin/departments",
+    icon: IconBuildingCommunity,
+    audience: adminsOnly,
+  },
+  {
+    id: "audit",
+    section: "admin",
+    labelKey: "nav.audit",
+    path: "/admin/audit",
+    icon: IconHistory,
+    audience: adminsOnly,
+  },
+  {
+    id: "organization",
+    section: "admin",
+    labelKey: "nav.organization",
+    path: "/admin/organization",
+    icon: IconSettings,
+    audience: adminsOnly,
+  },
+];

@@ -1,0 +1,43 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { HomePage } from "../features/home/pages/HomePage";
+import { type Audience, adminsOnly, everyone } from "./access";
+
+export interface AppRoute {
+  path: string;
+  page: ComponentType | LazyExoticComponent<ComponentType>;
+  /** Who may open the page; others see "no access" (the server refuses them anyway). */
+  audience: Audience;
+}
+
+/** Pages outside the home page load on first visit, so the login screen stays light. */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+}
+
+/** The route registry: a module adds its pages here and its menu entries in ./nav.ts. */
+export const ROUTES: readonly AppRoute[] = [
+  { path: "/", page: HomePage, audience: everyone },
+  {
+    path: "/admin/users",
+    page: page(() => import("../features/admin/pages/UsersPage"), "UsersPage"),
+    audience: adminsOnly,
+  },
+  {
+    path: "/admin/departments",
+    page: page(() => import("../features/admin/pages/DepartmentsPage"), "DepartmentsPage"),
+    audience: adminsOnly,
+  },
+  {
+    path: "/admin/audit",
+    page: page(() => import("../features/admin/pages/AuditPage"), "AuditPage"),
+    audience: adminsOnly,
+  },
+  {
+    path: "/admin/organization",
+    page: page(() => import("../features/admin/pages/OrganizationPage"), "OrganizationPage"),
+    audience: adminsOnly,
+  },
+];
