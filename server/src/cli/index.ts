@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { serve } from "../main.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./context.js";
+import { registerPlanCommands } from "./plan-commands.js";
 
 const program = new Command();
 program
@@ -15,6 +16,7 @@ program
   .action(() => serve());
 
 registerCommands(program);
+registerPlanCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));

@@ -1,0 +1,144 @@
+import type { AmountLine, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
+import { parsePrintedAmount, parseThousandYen } from "./printed-amount.js";
+
+export interface ArithmeticWarning {
+  path: (string | number)[];
+  message: string;
+}
+
+const man = (yen: number) => `${(yen / 1000).toLocaleString("ja-JP")}千円`;
+
+/**
+ * The arithmetic a plan document implies, checked line by line: each 前年度比 against
+ * this year − last year, and the budget statement's subtotals and formulas. Only exact figures are
+ * compared (約 figures are rounded in the document by design).
+ */
+export function checkPlanArithmetic(plan: PlanFile): ArithmeticWarning[] {
+  const warnings: ArithmeticWarning[] = [];
+  const codes = new Map<string, string>();
+  walkTree(plan.tree, ["tree"], (program, path) => {
+    if (codes.has(program.code)) {
+      warnings.push({
+        path: [...path, "code"],
+        message: `事業コード ${program.code} が重複しています (${codes.get(program.code)})`,
+      });
+    }
+    codes.set(program.code, program.name);
+    program.amounts.forEach((a, i) => checkDifference(a, [...path, "amounts", i], warnings));
+  });
+  walkReferences(plan.tree, ["tree"], (code, path) => {
+    if (!codes.has(code)) warnings.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
+  });
+  if (plan.budgetStatement) checkBudget(plan.budgetStatement.lines, warnings);
+  return warnings;
+}
+
+function checkDifference(a: AmountLine, path: (string | number)[], out: ArithmeticWarning[]): void {
+  if (!a.previous || !a.difference) return;
+  const cur = parsePrintedAmount(a.amount);
+  const prev = parsePrintedAmount(a.previous);
+  const diff = parsePrintedAmount(a.difference);
+  if (cur.approximate || prev.approximate || diff.approximate) return;
+  if (cur.yen - prev.yen !== diff.yen) {
+    out.push({
+      path: [...path, "difference"],
+      message: `前年度比 ${man(diff.yen)} ≠ ${man(cur.yen)} − ${man(prev.yen)} = ${man(cur.yen - prev.yen)}`,
+    });
+  }
+}
+
+type Line = NonNullable<PlanFile["budgetStatement"]>["lines"][number];
+
+function checkBudget(lines: Line[], out: ArithmeticWarning[]): void {
+  const values = (l: Line) => ({
+    current: parseThousandYen(l.current).yen,
+    previous: parseThousandYen(l.previous).yen,
+    difference: parseThousandYen(l.difference).yen,
+  });
+  const byLabel = new Map(lines.map((l) => [l.label, values(l)]));
+  lines.forEach((line, i) => {
+    const v = values(line);
+    const path = ["budgetStatement", "lines", i];
+    if (v.current - v.previous !== v.difference) {
+      out.push({
+        path: [...path, "difference"],
+        message: `${line.label}: 前年度比 ${v.difference} ≠ ${v.current} − ${v.previous}`,
+      });
+    }
+    if (!line.formula) return;
+    let expected: { current: number; previous: number } | undefined;
+    if (line.formula === "sum") {
+      const children = [];
+      for (let j = i + 1; j < lines.length && (lines[j]?.indent ?? 0) > line.indent; j++) {
+        if (lines[j]?.indent === line.indent + 1) children.push(values(lines[j] as Line));
+      }
+      expected = children.reduce((s, c) => ({ current: s.current + c.current, previous: s.previous + c.previous }), {
+        current: 0,
+        previous: 0,
+      });
+    } else {
+      expected = evaluate(line.formula, byLabel);
+      if (!expected) {
+        out.push({ path: [...path, "formula"], message: `式「${line.formula}」の項目が予算書にありません` });
+        return;
+      }
+    }
+    for (const k of ["current", "previous"] as const) {
+      if (expected[k] !== v[k]) {
+        out.push({
+          path: [...path, k],
+          message: `${line.label} (${k === "current" ? "今年度" : "前年度"}) ${v[k]} ≠ ${line.formula} = ${expected[k]}（千円）`,
+        });
+      }
+    }
+  });
+}
+
+/** "A - B + C" over labels. */
+function evaluate(formula: string, byLabel: Map<string, { current: number; previous: number }>) {
+  const terms = formula.split(/\s+([+-])\s+/);
+  let sign = 1;
+  const acc = { current: 0, previous: 0 };
+  for (const term of terms) {
+    if (term === "+" || term === "-") {
+      sign = term === "+" ? 1 : -1;
+      continue;
+    }
+    const v = byLabel.get(term.trim());
+    if (!v) return undefined;
+    acc.current += sign * v.current;
+    acc.previous += sign * v.previous;
+  }
+  return acc;
+}
+
+export function walkTree(
+  nodes: PlanNodeFile[],
+  path: (string | number)[],
+  visit: (p: SubProgramFile & { code: string }, path: (string | number)[]) => void,
+): void {
+  nodes.forEach((node, i) => {
+    if ("group" in node) walkTree(node.group.children, [...path, i, "group", "children"], visit);
+    else if ("program" in node) visitProgram(node.program, [...path, i, "program"], visit);
+  });
+}
+
+function visitProgram(
+  p: SubProgramFile,
+  path: (string | number)[],
+  visit: (p: SubProgramFile, path: (string | number)[]) => void,
+): void {
+  visit(p, path);
+  p.subPrograms.forEach((s, i) => visitProgram(s, [...path, "subPrograms", i], visit));
+}
+
+function walkReferences(
+  nodes: PlanNodeFile[],
+  path: (string | number)[],
+  visit: (code: string, path: (string | number)[]) => void,
+) {
+  nodes.forEach((node, i) => {
+    if ("group" in node) walkReferences(node.group.children, [...path, i, "group", "children"], visit);
+    else if ("reference" in node) visit(node.reference.code, [...path, i, "reference", "code"]);
+  });
+}
