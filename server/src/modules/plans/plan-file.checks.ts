@@ -24,7 +24,9 @@ export function checkPlanArithmetic(plan: PlanFile): ArithmeticWarning[] {
       });
     }
     codes.set(program.code, program.name);
-    program.amounts.forEach((a, i) => checkDifference(a, [...path, "amounts", i], warnings));
+    program.amounts.forEach((a, i) => {
+      checkDifference(a, [...path, "amounts", i], warnings);
+    });
   });
   walkReferences(plan.tree, ["tree"], (code, path) => {
     if (!codes.has(code)) warnings.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
@@ -129,7 +131,9 @@ function visitProgram(
   visit: (p: SubProgramFile, path: (string | number)[]) => void,
 ): void {
   visit(p, path);
-  p.subPrograms.forEach((s, i) => visitProgram(s, [...path, "subPrograms", i], visit));
+  p.subPrograms.forEach((s, i) => {
+    visitProgram(s, [...path, "subPrograms", i], visit);
+  });
 }
 
 function walkReferences(
