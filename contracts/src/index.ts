@@ -5,4 +5,6 @@ export * from "./departments.js";
 export * from "./errors.js";
 export * from "./organizations.js";
 export * from "./plan-file.js";
+export * from "./plans.js";
 export * from "./users.js";
+export * from "./wareki.js";

@@ -18,6 +18,7 @@ import { auditRoutes } from "./modules/audit/index.js";
 import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
 import { departmentRoutes } from "./modules/departments/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
+import { planRoutes } from "./modules/plans/index.js";
 import { userRoutes } from "./modules/users/index.js";
 
 declare module "fastify" {
@@ -91,6 +92,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   departmentRoutes(app);
   userRoutes(app, { db, sessionPolicy });
   auditRoutes(app);
+  planRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import { type OpenedDatabase, openDatabase } from "./db/open.js";
 import { announceAdmins, seedOnFirstStart } from "./setup/first-start.js";
+import { seedPlans } from "./setup/seed-plans.js";
 
 /**
  * Everything a Shien process needs before it does anything: the database (embedded or external),
@@ -14,6 +15,7 @@ export async function openRuntime(
   const database = await openDatabase(config, (m) => print(m));
   try {
     announceAdmins(await seedOnFirstStart(database.db, config.adminPassword), print);
+    await seedPlans(database.db, print);
   } catch (err) {
     await database.shutdown();
     throw err;

@@ -13,7 +13,10 @@ export type Action =
   | "user.read"
   | "user.manage"
   | "session.revoke"
-  | "audit.read";
+  | "audit.read"
+  | "plan.read"
+  | "plan.edit"
+  | "plan.revise";
 
 export interface Resource {
   orgId: string;
@@ -31,7 +34,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (action) {
     case "organization.read":
     case "department.read":
+    case "plan.read":
       return true;
+    case "plan.edit":
+      // Managers keep the figures of their own departments' programs.
+      return actor.role === "manager" && sharesDepartment;
     case "user.read":
       // Managers approve work in their departments, so they see who works there.
       return own || (actor.role === "manager" && sharesDepartment);
@@ -40,6 +47,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case "user.manage":
     case "session.revoke":
     case "audit.read":
+    case "plan.revise":
       return false;
   }
 }

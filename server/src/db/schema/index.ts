@@ -1,3 +1,4 @@
 export * from "./audit.js";
 export * from "./organizations.js";
+export * from "./plans.js";
 export * from "./users.js";

@@ -121,3 +121,8 @@ export async function departmentsByCodes(db: Executor, orgId: string, codes: rea
   }
   return rows.map(toDto);
 }
+
+/** Every department of an organization, for importers that match departments by name. */
+export async function allDepartments(db: Executor, orgId: string): Promise<Department[]> {
+  return (await repo.list(db, orgId)).map(toDto);
+}

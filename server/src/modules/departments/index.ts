@@ -1,5 +1,6 @@
 export { departmentRoutes } from "./departments.routes.js";
 export {
+  allDepartments,
   createDepartment,
   departmentsByCodes,
   departmentsByIds,

@@ -1,4 +1,4 @@
-import type { AmountLine, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
+import { type AmountLine, formatSenYen, type PlanFile, type PlanNodeFile, type SubProgramFile } from "@shien/contracts";
 import { parsePrintedAmount, parseThousandYen } from "./printed-amount.js";
 
 export interface ArithmeticWarning {
@@ -6,7 +6,7 @@ export interface ArithmeticWarning {
   message: string;
 }
 
-const man = (yen: number) => `${(yen / 1000).toLocaleString("ja-JP")}千円`;
+const man = (yen: number) => `${formatSenYen(yen)}千円`;
 
 /**
  * The arithmetic a plan document implies, checked line by line: each 前年度比 against
@@ -89,7 +89,7 @@ function checkBudget(lines: Line[], out: ArithmeticWarning[]): void {
       if (expected[k] !== v[k]) {
         out.push({
           path: [...path, k],
-          message: `${line.label} (${k === "current" ? "今年度" : "前年度"}) ${v[k]} ≠ ${line.formula} = ${expected[k]}（千円）`,
+          message: `${line.label} (${k === "current" ? "今年度" : "前年度"}) ${formatSenYen(v[k])} ≠ ${line.formula} = ${formatSenYen(expected[k])}（千円）`,
         });
       }
     }

@@ -1,0 +1,5 @@
+export { formatIssue, PlanFileError } from "./plan-file.loader.js";
+export { exportPlan } from "./plans.export.js";
+export { type ImportResult, importPlanText } from "./plans.import.js";
+export { planRoutes } from "./plans.routes.js";
+export { hasPlan } from "./plans.seed.js";

@@ -1,0 +1,150 @@
+import type { AmountLineDto, AmountLineUpdate, IndicatorDto, IndicatorUpdate } from "@shien/contracts";
+import type { Db, Executor } from "../../db/client.js";
+import { requireAccess } from "../../http/access.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError, notFound } from "../../http/app-error.js";
+import { diffFields, recordAudit } from "../audit/index.js";
+import * as repo from "./plans.repository.js";
+import { amountDto, indicatorDto, loadPlan, PLAN } from "./plans.service.js";
+
+const LINE = { ja: "金額の行", en: "The amount line" };
+const INDICATOR = { ja: "指標", en: "The indicator" };
+
+const adoptedIsReadOnly = () =>
+  new AppError("CONFLICT", {
+    ja: "採択済みの計画は編集できません。変更が必要な場合は、管理者が「見直し」を行ってから編集してください。",
+    en: "An adopted plan is read-only. An admin must open a revision before it can be edited.",
+  });
+
+/** Locks the plan row for the edit (an adopt or revise in parallel waits) and refuses adopted plans. */
+async function editablePlan(tx: Executor, actor: Actor, planId: string) {
+  const plan = await loadPlan(tx, actor, planId, true);
+  if (plan.status === "adopted") throw adoptedIsReadOnly();
+  return plan;
+}
+
+export async function updateAmountLine(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  lineId: string,
+  patch: AmountLineUpdate,
+): Promise<AmountLineDto> {
+  return db.transaction(async (tx) => {
+    await loadPlan(tx, actor, planId);
+    const found = await repo.findAmountLine(tx, actor.orgId, planId, lineId);
+    if (!found) throw notFound(LINE);
+    const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
+    requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, LINE);
+    await editablePlan(tx, actor, planId);
+    const before = found.line;
+    const yen = patch.yen ?? before.yen;
+    const previousYen = patch.previousYen !== undefined ? patch.previousYen : before.previousYen;
+    const figuresChanged = patch.yen !== undefined || patch.previousYen !== undefined;
+    const after = await repo.updateAmountLine(tx, actor.orgId, lineId, {
+      ...(patch.yen !== undefined ? { yen, approximate: false } : {}),
+      ...(patch.previousYen !== undefined ? { previousYen, previousApproximate: false } : {}),
+      // Once someone types exact figures, the difference follows from them.
+      ...(figuresChanged && previousYen !== null
+        ? { differenceYen: yen - previousYen, differenceApproximate: false }
+        : {}),
+      ...(patch.fundingSources !== undefined ? { fundingSources: patch.fundingSources } : {}),
+      ...(patch.payer !== undefined ? { payer: patch.payer } : {}),
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+    });
+    const snapshot = (r: repo.AmountRow) => ({
+      yen: r.yen,
+      previousYen: r.previousYen,
+      differenceYen: r.differenceYen,
+      fundingSources: r.fundingSources,
+      payer: r.payer,
+      note: r.note,
+    });
+    const changes = diffFields(snapshot(before), snapshot(after));
+    if (changes.length > 0)
+      await recordAudit(tx, actor, { entity: "amount_line", entityId: lineId, action: "update", changes });
+    return amountDto(after);
+  });
+}
+
+export async function updateIndicator(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  indicatorId: string,
+  patch: IndicatorUpdate,
+): Promise<IndicatorDto> {
+  return db.transaction(async (tx) => {
+    await loadPlan(tx, actor, planId);
+    const found = await repo.findIndicator(tx, actor.orgId, planId, indicatorId);
+    if (!found) throw notFound(INDICATOR);
+    const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
+    requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, INDICATOR);
+    await editablePlan(tx, actor, planId);
+    const before = found.indicator;
+    const after = await repo.updateIndicator(tx, actor.orgId, indicatorId, {
+      ...(patch.target !== undefined ? { target: patch.target === null ? null : String(patch.target) } : {}),
+      // A number replaces a "未定"-style text; clearing the number may come with a text.
+      ...(patch.target !== undefined && patch.target !== null ? { targetText: null } : {}),
+      ...(patch.targetText !== undefined ? { targetText: patch.targetText } : {}),
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.unit !== undefined ? { unit: patch.unit } : {}),
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+    });
+    const snapshot = (r: repo.IndicatorRow) => ({
+      target: r.target === null ? null : Number(r.target),
+      targetText: r.targetText,
+      name: r.name,
+      unit: r.unit,
+      note: r.note,
+    });
+    const changes = diffFields(snapshot(before), snapshot(after));
+    if (changes.length > 0)
+      await recordAudit(tx, actor, { entity: "indicator", entityId: indicatorId, action: "update", changes });
+    return indicatorDto(after);
+  });
+}
+
+/** 採択: the plan becomes read-only. */
+export async function adoptPlan(db: Db, actor: Actor, planId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const plan = await loadPlan(tx, actor, planId, true);
+    requireAccess(actor, "plan.revise", { orgId: plan.orgId }, PLAN);
+    if (plan.status === "adopted") return;
+    await repo.setPlanStatus(tx, actor.orgId, plan.id, "adopted");
+    await recordAudit(tx, actor, {
+      entity: "plan",
+      entityId: plan.id,
+      action: "update",
+      changes: [{ field: "status", from: plan.status, to: "adopted" }],
+    });
+  });
+}
+
+/** 見直し: an admin reopens an adopted plan for editing; the revision number and reason are kept. */
+export async function revisePlan(db: Db, actor: Actor, planId: string, reason: string): Promise<{ revision: number }> {
+  return db.transaction(async (tx) => {
+    const plan = await loadPlan(tx, actor, planId, true);
+    requireAccess(actor, "plan.revise", { orgId: plan.orgId }, PLAN);
+    if (plan.status !== "adopted") {
+      throw new AppError("CONFLICT", {
+        ja: "この計画は既に編集中（見直し中）です。",
+        en: "This plan is already open for editing.",
+      });
+    }
+    const revision = plan.revision + 1;
+    await repo.setPlanStatus(tx, actor.orgId, plan.id, "draft", revision);
+    await repo.insertRevision(tx, { orgId: actor.orgId, planId: plan.id, revision, reason, actorLabel: actor.label });
+    await recordAudit(tx, actor, {
+      entity: "plan",
+      entityId: plan.id,
+      action: "update",
+      changes: [
+        { field: "status", from: "adopted", to: "draft" },
+        { field: "revision", from: plan.revision, to: revision },
+        { field: "reason", to: reason },
+      ],
+    });
+    return { revision };
+  });
+}

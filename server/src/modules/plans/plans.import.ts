@@ -1,0 +1,295 @@
+import type { AmountLine, Indicator, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
+import type { Db, Executor } from "../../db/client.js";
+import { systemActor } from "../../http/actor.js";
+import { recordAudit } from "../audit/index.js";
+import { allDepartments } from "../departments/index.js";
+import { findOrganizationBySlug } from "../organizations/index.js";
+import { walkTree } from "./plan-file.checks.js";
+import { formatPath, loadPlanFile, PlanFileError, type PlanFileIssue } from "./plan-file.loader.js";
+import * as writes from "./plans.import.repository.js";
+import * as repo from "./plans.repository.js";
+import { parsePrintedAmount, parseThousandYen } from "./printed-amount.js";
+
+export interface ImportResult {
+  planId: string;
+  org: string;
+  fiscalYear: number;
+  created: boolean;
+  programs: number;
+  indicators: number;
+  removedPrograms: number;
+  warnings: PlanFileIssue[];
+}
+
+/**
+ * Imports a plan file into its organization, all or nothing. Re-importing the same organization
+ * and year updates the plan in place: programs keep their ids (matched by code), indicators too
+ * (by category and name); nothing is duplicated.
+ */
+export async function importPlanText(db: Db, text: string, file: string): Promise<ImportResult> {
+  const { plan, warnings } = loadPlanFile(text, file);
+  const org = await findOrganizationBySlug(db, plan.org);
+  if (!org) {
+    throw new PlanFileError(file, [
+      { path: "org", line: null, message: `組織「${plan.org}」がありません / no organization "${plan.org}"` },
+    ]);
+  }
+  const departmentIds = resolveDepartments(
+    plan,
+    new Map((await allDepartments(db, org.id)).map((d) => [d.name, d.id])),
+    file,
+  );
+
+  return db.transaction(async (tx) => {
+    const { plan: row, created } = await repo.upsertPlan(tx, {
+      orgId: org.id,
+      fiscalYear: plan.fiscalYear,
+      title: plan.title,
+      status: plan.status,
+      source: plan.source,
+      notes: plan.notes,
+    });
+    await writes.clearReplaceableParts(tx, org.id, row.id);
+    const ctx: WriteContext = {
+      tx,
+      orgId: org.id,
+      planId: row.id,
+      file,
+      position: 0,
+      codeToId: new Map(),
+      indicatorIds: [],
+    };
+    for (const node of plan.tree) await writePrograms(ctx, node);
+    let nodePosition = 0;
+    const writeNodes = async (nodes: PlanNodeFile[], parentId: string | null): Promise<void> => {
+      for (const node of nodes) {
+        const base = { orgId: org.id, planId: row.id, parentId, position: nodePosition++ };
+        if ("group" in node) {
+          const { numbering, title, notes = [] } = node.group;
+          const id = await writes.insertNode(tx, { ...base, kind: "group", numbering, title, notes });
+          await writeNodes(node.group.children, id);
+        } else if ("program" in node) {
+          const programId = ctx.codeToId.get(node.program.code) as string;
+          await writes.insertNode(tx, { ...base, kind: "program", numbering: node.program.numbering, programId });
+          await writes.insertDepartmentLinks(
+            tx,
+            node.program.departments.map((name, position) => ({
+              orgId: org.id,
+              programId,
+              departmentId: departmentIds.get(name) as string,
+              position,
+            })),
+          );
+        } else {
+          const programId = ctx.codeToId.get(node.reference.code);
+          if (!programId) fail(file, "tree", `再掲の参照先 ${node.reference.code} がありません`);
+          await writes.insertNode(tx, {
+            ...base,
+            kind: "reference",
+            numbering: node.reference.numbering,
+            title: node.reference.label ?? null,
+            programId,
+          });
+        }
+      }
+    };
+    await writeNodes(plan.tree, null);
+    const programIds = [...ctx.codeToId.values()];
+    await writes.deleteIndicatorsExcept(tx, org.id, programIds, ctx.indicatorIds);
+    const removedPrograms = await writes.deleteProgramsExcept(tx, org.id, row.id, programIds);
+    await writeStatements(tx, org.id, row.id, plan, file);
+    await recordAudit(tx, systemActor(org.id, "plan import"), {
+      entity: "plan",
+      entityId: row.id,
+      action: created ? "create" : "update",
+      changes: [
+        {
+          field: "import",
+          to: { file, programs: programIds.length, indicators: ctx.indicatorIds.length, removedPrograms },
+        },
+      ],
+    });
+    let topLevel = 0;
+    walkTree(plan.tree, [], (_p, path) => {
+      if (path.at(-1) === "program") topLevel++;
+    });
+    return {
+      planId: row.id,
+      org: plan.org,
+      fiscalYear: plan.fiscalYear,
+      created,
+      programs: topLevel,
+      indicators: ctx.indicatorIds.length,
+      removedPrograms,
+      warnings,
+    };
+  });
+}
+
+interface WriteContext {
+  tx: Executor;
+  orgId: string;
+  planId: string;
+  file: string;
+  position: number;
+  codeToId: Map<string, string>;
+  indicatorIds: string[];
+}
+
+function fail(file: string, path: string, message: string): never {
+  throw new PlanFileError(file, [{ path, line: null, message }]);
+}
+
+function resolveDepartments(plan: PlanFile, byName: Map<string, string>, file: string): Map<string, string> {
+  const errors: PlanFileIssue[] = [];
+  walkTree(plan.tree, ["tree"], (p, path) => {
+    const names = (p as { departments?: string[] }).departments ?? [];
+    names.forEach((name, i) => {
+      if (!byName.has(name)) {
+        errors.push({
+          path: formatPath([...path, "departments", i]),
+          line: null,
+          message: `部署「${name}」は組織「${plan.org}」にありません。部署名を直すか、先に部署を作成してください`,
+        });
+      }
+    });
+  });
+  if (errors.length > 0) throw new PlanFileError(file, errors);
+  return byName;
+}
+
+async function writePrograms(ctx: WriteContext, node: PlanNodeFile): Promise<void> {
+  if ("group" in node) {
+    for (const child of node.group.children) await writePrograms(ctx, child);
+  } else if ("program" in node) {
+    const { status, agencies } = node.program;
+    await writeProgram(ctx, node.program, null, { status, agencies });
+  }
+}
+
+async function writeProgram(
+  ctx: WriteContext,
+  p: SubProgramFile,
+  parentId: string | null,
+  top: { status: string; agencies: string[] } | null,
+): Promise<void> {
+  const id = await writes.upsertProgram(ctx.tx, {
+    orgId: ctx.orgId,
+    planId: ctx.planId,
+    parentId,
+    position: ctx.position++,
+    code: p.code,
+    numbering: p.numbering,
+    name: p.name,
+    status: top?.status ?? null,
+    kinds: p.kinds,
+    purpose: p.purpose ?? null,
+    summary: p.summary ?? null,
+    points: p.points,
+    activities: p.activities,
+    agencies: top?.agencies ?? [],
+    outputs: p.outputs,
+    terms: p.terms ?? null,
+    notes: p.notes,
+  });
+  if (ctx.codeToId.has(p.code)) fail(ctx.file, "tree", `事業コード ${p.code} が重複しています`);
+  ctx.codeToId.set(p.code, id);
+  await writes.insertAmountLines(
+    ctx.tx,
+    p.amounts.map((a, position) => amountRow(ctx, id, a, position)),
+  );
+  for (const [position, indicator] of p.indicators.entries()) {
+    ctx.indicatorIds.push(await writes.upsertIndicator(ctx.tx, indicatorRow(ctx, id, indicator, position)));
+  }
+  for (const sub of p.subPrograms) await writeProgram(ctx, sub, id, null);
+}
+
+function amountRow(ctx: WriteContext, programId: string, a: AmountLine, position: number) {
+  const read = (printed: string | undefined, field: string) => {
+    if (printed === undefined) return undefined;
+    try {
+      return parsePrintedAmount(printed);
+    } catch (err) {
+      fail(ctx.file, `${field}`, (err as Error).message);
+    }
+  };
+  const cur = read(a.amount, "amount") as { yen: number; approximate: boolean };
+  const prev = read(a.previous, "previous");
+  const diff = read(a.difference, "difference");
+  return {
+    orgId: ctx.orgId,
+    programId,
+    position,
+    label: a.label,
+    yen: cur.yen,
+    approximate: cur.approximate,
+    previousYen: prev?.yen ?? null,
+    previousApproximate: prev?.approximate ?? false,
+    differenceYen: diff?.yen ?? null,
+    differenceApproximate: diff?.approximate ?? false,
+    fundingSources: a.fundingSources,
+    payer: a.payer ?? null,
+    asOf: a.asOf ?? null,
+    countsTowardBudget: a.countsTowardBudget,
+    note: a.note ?? null,
+  };
+}
+
+function indicatorRow(ctx: WriteContext, programId: string, i: Indicator, position: number) {
+  return {
+    orgId: ctx.orgId,
+    programId,
+    position,
+    category: i.category,
+    name: i.name,
+    unit: i.unit,
+    target: i.target === null ? null : String(i.target),
+    targetText: i.targetText ?? null,
+    breakdown: i.breakdown ?? null,
+    previous: i.previous ?? null,
+    note: i.note ?? null,
+  };
+}
+
+async function writeStatements(tx: Executor, orgId: string, planId: string, plan: PlanFile, file: string) {
+  if (plan.budgetStatement) {
+    const lines = plan.budgetStatement.lines.map((l, position) => {
+      const num = (v: string, field: string) => {
+        try {
+          return parseThousandYen(v).yen;
+        } catch (err) {
+          fail(file, `budgetStatement.lines[${position}].${field}`, (err as Error).message);
+        }
+      };
+      return {
+        orgId,
+        planId,
+        position,
+        label: l.label,
+        indent: l.indent,
+        currentYen: num(l.current, "current"),
+        previousYen: num(l.previous, "previous"),
+        differenceYen: num(l.difference, "difference"),
+        marker: l.marker ?? null,
+        formula: l.formula ?? null,
+      };
+    });
+    await writes.insertBudget(
+      tx,
+      { orgId, planId, title: plan.budgetStatement.title, explanations: plan.budgetStatement.explanations },
+      lines,
+    );
+  }
+  await writes.insertInitiatives(
+    tx,
+    plan.initiatives.map((i, position) => ({
+      orgId,
+      planId,
+      position,
+      guideline: i.guideline,
+      policy: i.policy,
+      results: i.results,
+      planItems: i.plan,
+    })),
+  );
+}

@@ -1,0 +1,141 @@
+import type { FundingSource, PlanTreeNode, ProgramSummary, TotalsRow } from "@shien/contracts";
+import type { AmountRow, NodeRow, ProgramRow } from "./plans.repository.js";
+
+const SOURCE_LABEL: Record<FundingSource, string> = {
+  national: "国",
+  prefecture: "県",
+  municipal: "市",
+  own: "自主財源",
+  other: "その他",
+};
+const SOURCE_ORDER: FundingSource[] = ["national", "prefecture", "municipal", "own", "other"];
+
+export function sourceKey(sources: readonly FundingSource[]): { key: string; label: string } {
+  const sorted = SOURCE_ORDER.filter((s) => sources.includes(s));
+  if (sorted.length === 0) return { key: "none", label: "財源記載なし" };
+  return { key: sorted.join("+"), label: sorted.map((s) => SOURCE_LABEL[s]).join("・") };
+}
+
+/**
+ * A program's budget figures: the sum of its own and its sub-programs' budget lines (lines such as
+ * 貸付予算枠 or 累計額 are marked as not counting). Previous year and difference are known only when
+ * every counted line has them; a printed 約 difference is carried as approximate.
+ */
+export function summarizeProgram(
+  program: ProgramRow,
+  descendants: ProgramRow[],
+  amounts: AmountRow[],
+  departments: { id: string; name: string }[],
+  indicatorCount: number,
+): ProgramSummary {
+  const ids = new Set([program.id, ...descendants.map((d) => d.id)]);
+  const lines = amounts.filter((a) => ids.has(a.programId) && a.countsTowardBudget);
+  const budgetYen = lines.reduce((s, a) => s + a.yen, 0);
+  const allPrevious = lines.length > 0 && lines.every((a) => a.previousYen !== null);
+  const previousYen = allPrevious ? lines.reduce((s, a) => s + (a.previousYen as number), 0) : null;
+  let differenceYen: number | null = previousYen === null ? null : budgetYen - previousYen;
+  let differenceApproximate = false;
+  if (differenceYen === null && lines.length > 0 && lines.every((a) => a.differenceYen !== null)) {
+    differenceYen = lines.reduce((s, a) => s + (a.differenceYen as number), 0);
+    differenceApproximate = lines.some((a) => a.differenceApproximate);
+  }
+  const sources = new Set<FundingSource>();
+  const payers = new Set<string>();
+  for (const a of lines) {
+    for (const s of a.fundingSources) sources.add(s as FundingSource);
+    if (a.payer) payers.add(a.payer);
+  }
+  return {
+    id: program.id,
+    code: program.code,
+    numbering: program.numbering,
+    name: program.name,
+    status: program.status as ProgramSummary["status"],
+    kinds: program.kinds as ProgramSummary["kinds"],
+    departments,
+    budgetYen,
+    previousYen,
+    differenceYen,
+    differenceApproximate,
+    fundingSources: SOURCE_ORDER.filter((s) => sources.has(s)),
+    payers: [...payers],
+    indicatorCount,
+  };
+}
+
+export function buildTree(nodes: NodeRow[], summaries: Map<string, ProgramSummary>): PlanTreeNode[] {
+  const byParent = new Map<string | null, NodeRow[]>();
+  for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
+  const build = (parentId: string | null): PlanTreeNode[] =>
+    (byParent.get(parentId) ?? []).map((n) => ({
+      id: n.id,
+      kind: n.kind as PlanTreeNode["kind"],
+      numbering: n.numbering,
+      title: n.title,
+      program: n.programId ? (summaries.get(n.programId) ?? null) : null,
+      children: build(n.id),
+    }));
+  return build(null);
+}
+
+interface Accumulator {
+  label: string;
+  current: number;
+  previous: number | null;
+  difference: number | null;
+  count: number;
+}
+
+function add(map: Map<string, Accumulator>, key: string, label: string, p: ProgramSummary) {
+  const acc = map.get(key) ?? { label, current: 0, previous: 0, difference: 0, count: 0 };
+  acc.current += p.budgetYen;
+  acc.previous = acc.previous === null || p.previousYen === null ? null : acc.previous + p.previousYen;
+  acc.difference = acc.difference === null || p.differenceYen === null ? null : acc.difference + p.differenceYen;
+  acc.count++;
+  map.set(key, acc);
+}
+
+const rows = (map: Map<string, Accumulator>): TotalsRow[] =>
+  [...map.entries()].map(([key, a]) => ({
+    key,
+    label: a.label,
+    currentYen: a.current,
+    previousYen: a.previous,
+    differenceYen: a.difference,
+    programCount: a.count,
+  }));
+
+/**
+ * Totals over the distinct programs of the tree (a 再掲 re-listing is not counted again), by
+ * funding source combination, by department combination, and by top-level section.
+ */
+export function computeTotals(tree: PlanTreeNode[]) {
+  const all = new Map<string, Accumulator>();
+  const bySource = new Map<string, Accumulator>();
+  const byDepartment = new Map<string, Accumulator>();
+  const bySection = new Map<string, Accumulator>();
+  const visit = (nodes: PlanTreeNode[], section: PlanTreeNode | null) => {
+    for (const n of nodes) {
+      if (n.kind === "group") visit(n.children, section ?? n);
+      if (n.kind !== "program" || !n.program) continue;
+      const p = n.program;
+      add(all, "all", "合計", p);
+      const s = sourceKey(p.fundingSources);
+      add(bySource, s.key, s.label, p);
+      const deptKey = p.departments.map((d) => d.id).join("+") || "none";
+      add(byDepartment, deptKey, p.departments.map((d) => d.name).join("・") || "担当課なし", p);
+      const sec = section ?? n;
+      add(bySection, sec.id, `${sec.numbering} ${sec.title ?? ""}`.trim(), p);
+    }
+  };
+  visit(tree, null);
+  const allRow = rows(all)[0] ?? {
+    key: "all",
+    label: "合計",
+    currentYen: 0,
+    previousYen: null,
+    differenceYen: null,
+    programCount: 0,
+  };
+  return { all: allRow, bySource: rows(bySource), byDepartment: rows(byDepartment), bySection: rows(bySection) };
+}
