@@ -1,5 +1,6 @@
 import { type PlanFile, planFileSchema } from "@shien/contracts";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { z } from "zod";
 import { checkPlanArithmetic } from "./plan-file.checks.js";
 
 /** A finding in a plan file: where (YAML path and line) and what. */
@@ -45,14 +46,18 @@ export function loadPlanFile(text: string, file: string): { plan: PlanFile; warn
     const offset = node?.range?.[0];
     return offset === undefined ? null : lineCounter.linePos(offset).line;
   };
-  const parsed = planFileSchema.safeParse(doc.toJS());
+  // Plan files are written by Japanese planning staff: schema messages in Japanese.
+  const parsed = planFileSchema.safeParse(doc.toJS(), { error: jaMessages });
   if (!parsed.success) {
     throw new PlanFileError(
       file,
-      parsed.error.issues.map((i) => {
-        const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
-        return { path: formatPath(path), line: lineOf(path), message: i.message };
-      }),
+      parsed.error.issues
+        .flatMap((i) => explainIssue(i, []))
+        .map(({ path, message }) => ({
+          path: formatPath(path),
+          line: lineOf(path),
+          message,
+        })),
     );
   }
   const warnings = checkPlanArithmetic(parsed.data).map((w) => ({
@@ -61,6 +66,30 @@ export function loadPlanFile(text: string, file: string): { plan: PlanFile; warn
     message: w.message,
   }));
   return { plan: parsed.data, warnings };
+}
+
+const jaMessages = z.locales.ja().localeError;
+
+interface RawIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: RawIssue[][];
+}
+
+/**
+ * A tree node is a union (group | program | reference); zod reports a bad node as "invalid input"
+ * for the whole node. The branch whose errors reach deepest is the one the author meant, so its
+ * errors are the ones shown.
+ */
+function explainIssue(issue: RawIssue, prefix: (string | number)[]): { path: (string | number)[]; message: string }[] {
+  const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== "symbol")];
+  if (issue.code === "invalid_union" && issue.errors && issue.errors.length > 0) {
+    const depth = (branch: RawIssue[]) => Math.min(...branch.map((b) => b.path.length));
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
+    if (best.length > 0) return best.flatMap((b) => explainIssue(b, path));
+  }
+  return [{ path, message: issue.message }];
 }
 
 /** The deepest YAML node along a path (a path that runs past the document stops at its last node). */

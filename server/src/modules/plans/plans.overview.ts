@@ -125,7 +125,8 @@ export function computeTotals(tree: PlanTreeNode[]) {
       const deptKey = p.departments.map((d) => d.id).join("+") || "none";
       add(byDepartment, deptKey, p.departments.map((d) => d.name).join("・") || "担当課なし", p);
       const sec = section ?? n;
-      add(bySection, sec.id, `${sec.numbering} ${sec.title ?? ""}`.trim(), p);
+      // Keyed by the section's numbering, which survives re-imports (node ids do not).
+      add(bySection, `section:${sec.numbering}`, `${sec.numbering} ${sec.title ?? ""}`.trim(), p);
     }
   };
   visit(tree, null);
