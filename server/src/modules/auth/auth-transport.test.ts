@@ -62,7 +62,14 @@ describe("sign-in transport", () => {
   it("when the OpenAPI document is fetched, then it lists the API without signing in", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/docs/json" });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(["/api/auth/login", "/api/users/{id}"]));
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining([
+        "/api/auth/login",
+        "/api/users/{id}",
+        "/api/plans/{id}",
+        "/api/plans/{id}/programs/{code}",
+      ]),
+    );
   });
 
   it("when an API path does not exist, then a signed-in caller gets 404 NOT_FOUND in Japanese", async () => {
