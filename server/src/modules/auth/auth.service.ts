@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/index.js";
 import { departmentsByIds } from "../departments/index.js";
 import { findOrganizationById, findOrganizationBySlug } from "../organizations/index.js";
 import { endSession, openSession, resolveSession, type SessionPolicy, setActiveDepartment } from "../sessions/index.js";
-import { activeUserProfile, findLoginCandidate, recordLogin } from "../users/index.js";
+import { activeUserProfile, findLoginCandidate, lockLoginCandidate, recordLogin } from "../users/index.js";
 import * as repo from "./auth.repository.js";
 
 export interface AuthDeps {
@@ -58,6 +58,8 @@ export async function login(
 
   const result = await deps.db.transaction(async (tx) => {
     await repo.clearThrottle(tx, org.id, loginKey);
+    const current = await lockLoginCandidate(tx, org.id, candidate.id);
+    if (!current || current.disabled || current.passwordHash !== candidate.passwordHash) throw invalidCredentials();
     const { token, session } = await openSession(tx, deps.sessionPolicy, {
       orgId: org.id,
       userId: candidate.id,
@@ -93,7 +95,13 @@ export async function resolveActor(deps: AuthDeps, token: string): Promise<Resol
   if (!session) return undefined;
   const actor = await actorFor(deps.db, session.orgId, session.userId, session.id);
   if (!actor) return undefined;
-  return { actor, csrfToken: session.csrfToken, activeDepartmentId: session.activeDepartmentId };
+  // A department the user has since left is no longer theirs to work in.
+  const active = session.activeDepartmentId;
+  return {
+    actor,
+    csrfToken: session.csrfToken,
+    activeDepartmentId: active !== null && actor.departmentIds.includes(active) ? active : null,
+  };
 }
 
 export async function me(deps: AuthDeps, s: ResolvedSession): Promise<MeResponse> {

@@ -4,6 +4,7 @@ export {
   findLoginCandidate,
   hasAnyUser,
   type LoginCandidate,
+  lockLoginCandidate,
   recordLogin,
 } from "./users.credentials.js";
 export { userRoutes } from "./users.routes.js";

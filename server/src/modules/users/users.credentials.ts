@@ -31,6 +31,16 @@ export async function findLoginCandidate(
   };
 }
 
+/**
+ * Re-reads a login candidate under a row lock inside the login transaction: a password reset or a
+ * disablement that committed after the password was verified must win (it ends sessions; a
+ * session opened on the old password must not slip past it).
+ */
+export async function lockLoginCandidate(db: Executor, orgId: string, userId: string) {
+  const row = await repo.findById(db, orgId, userId, true);
+  return row ? { passwordHash: row.passwordHash, disabled: row.disabledAt !== null } : undefined;
+}
+
 /** The signed-in user's profile as sessions need it; undefined once the user is disabled. */
 export async function activeUserProfile(db: Executor, orgId: string, userId: string) {
   const row = await repo.findById(db, orgId, userId);
