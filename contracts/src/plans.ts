@@ -39,6 +39,8 @@ export const programSummarySchema = z.object({
   differenceYen: z.number().int().nullable(),
   /** True when the difference is the document's rounded 約 figure. */
   differenceApproximate: z.boolean(),
+  /** Budget lines behind budgetYen: 0 means the document gives no amount (not a budget of 0). */
+  budgetLineCount: z.number().int(),
   fundingSources: z.array(fundingSourceSchema),
   payers: z.array(z.string()),
   indicatorCount: z.number().int(),
@@ -70,6 +72,8 @@ export const totalsRowSchema = z.object({
   currentYen: z.number().int(),
   previousYen: z.number().int().nullable(),
   differenceYen: z.number().int().nullable(),
+  /** True when a 約 (rounded) difference of the document went into the sum. */
+  differenceApproximate: z.boolean(),
   programCount: z.number().int(),
 });
 export type TotalsRow = z.infer<typeof totalsRowSchema>;
@@ -215,6 +219,8 @@ export const initiativeListSchema = z.object({
     }),
   ),
 });
+
+export type InitiativeList = z.infer<typeof initiativeListSchema>;
 
 export const planProgramParamsSchema = z.object({ id: idSchema, code: z.string().min(1).max(40) });
 export const planItemParamsSchema = z.object({ id: idSchema, itemId: idSchema });

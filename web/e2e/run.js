@@ -1,7 +1,12 @@
 // @ts-check
 /**
- * Browser journey: an administrator of the Fukushima center signs in, adds a department and a
- * staff member in it, signs out; the new staff member signs in and sees no administration menu.
+ * Browser journeys, one after the other against the same server and browser:
+ * 1. an administrator of the Fukushima center signs in, adds a department and a staff member in
+ *    it, signs out; the new staff member signs in and sees no administration menu;
+ * 2. the Mie administrator opens the 令和8年度 plan (imported from the seed on first start), a
+ *    program of it, and downloads the plan as a workbook (./plan-journey.js).
+ * Each journey has its own browser context (no cookies carried over); a failed step skips the
+ * rest of its journey only.
  *
  * Runs the real server (fresh data directory, free ports) and Debian's Chromium, headless.
  * Usage: `npm run e2e -w web` (builds web/dist first unless SHIEN_E2E_SKIP_BUILD=1).
@@ -12,6 +17,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { planJourney } from "./plan-journey.js";
 import { startApp } from "./server.js";
 import { journey } from "./steps.js";
 
@@ -54,39 +60,52 @@ async function main() {
   let app;
   /** @type {import("playwright-core").Browser | undefined} */
   let browser;
-  const steps = journey({ adminPassword, stamp: Date.now().toString(36) });
+  const journeys = [
+    { name: "administration", steps: journey({ adminPassword, stamp: Date.now().toString(36) }) },
+    { name: "annual plans", steps: planJourney({ adminPassword }) },
+  ];
 
   try {
     console.log("starting the server …");
     app = await startApp({ repoRoot, logFile: path.join(resultsDir, "server.log"), adminPassword });
     console.log(`server answering at ${app.baseUrl}`);
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const context = await browser.newContext({
-      baseURL: app.baseUrl,
-      locale: "ja-JP",
-      timezoneId: "Asia/Tokyo",
-      viewport: { width: 1366, height: 860 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("pageerror", (error) => console.log(`  [browser error] ${error.message}`));
+    let number = 0;
+    for (const { name, steps } of journeys) {
+      console.log(`journey: ${name}`);
+      const context = await browser.newContext({
+        baseURL: app.baseUrl,
+        locale: "ja-JP",
+        timezoneId: "Asia/Tokyo",
+        viewport: { width: 1366, height: 860 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on("pageerror", (error) => console.log(`  [browser error] ${error.message}`));
 
-    for (const [index, step] of steps.entries()) {
-      const shot = path.join(resultsDir, `${String(index + 1).padStart(2, "0")}-${step.id}.png`);
-      try {
-        await step.run(page);
-        await page.screenshot({ path: shot, fullPage: true });
-        passed += 1;
-        console.log(`ok   ${index + 1} ${step.title}`);
-      } catch (error) {
-        failed += 1;
-        console.log(`FAIL ${index + 1} ${step.title}`);
-        console.log(`     ${error instanceof Error ? error.message.split("\n").join("\n     ") : String(error)}`);
-        await page.screenshot({ path: shot.replace(/\.png$/, "-failed.png"), fullPage: true }).catch(() => {});
-        const skipped = steps.length - index - 1;
-        if (skipped > 0) console.log(`skipped the ${skipped} later step(s): each depends on the one before`);
-        break;
+      for (const [index, step] of steps.entries()) {
+        number += 1;
+        const shot = path.join(resultsDir, `${String(number).padStart(2, "0")}-${step.id}.png`);
+        try {
+          await step.run(page);
+          await page.screenshot({ path: shot, fullPage: true });
+          passed += 1;
+          console.log(`ok   ${number} ${step.title}`);
+        } catch (error) {
+          failed += 1;
+          console.log(`FAIL ${number} ${step.title}`);
+          console.log(`     ${error instanceof Error ? error.message.split("\n").join("\n     ") : String(error)}`);
+          await page.screenshot({ path: shot.replace(/\.png$/, "-failed.png"), fullPage: true }).catch(() => {});
+          const skipped = steps.length - index - 1;
+          if (skipped > 0) {
+            console.log(`skipped the ${skipped} later step(s) of this journey: each depends on the one before`);
+          }
+          number += skipped;
+          break;
+        }
       }
+      await context.close();
     }
   } catch (error) {
     failed += 1;

@@ -10,7 +10,7 @@ const FUKUSHIMA_NAME = "公益財団法人福島県産業振興センター";
  * @param {boolean} condition
  * @param {string} message
  */
-function check(condition, message) {
+export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
@@ -18,7 +18,7 @@ function check(condition, message) {
  * @param {Page} page
  * @param {{ org: string, login: string, password: string }} who
  */
-async function signIn(page, who) {
+export async function signIn(page, who) {
   await page.getByTestId("login-org").fill(who.org);
   await page.getByTestId("login-id").fill(who.login);
   await page.getByTestId("login-password").fill(who.password);
@@ -27,7 +27,7 @@ async function signIn(page, who) {
 }
 
 /** @param {Page} page */
-async function signOut(page) {
+export async function signOut(page) {
   await page.getByTestId("user-menu").click();
   await page.getByTestId("menu-logout").click();
   await page.getByTestId("login-form").waitFor();

@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconClipboardList,
   IconHistory,
   IconHome,
   IconSettings,
@@ -33,6 +34,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "home", section: "main", labelKey: "nav.home", path: "/", icon: IconHome, audience: everyone },
+  { id: "plans", section: "main", labelKey: "nav.plans", path: "/plans", icon: IconClipboardList, audience: everyone },
   {
     id: "users",
     section: "admin",

@@ -21,6 +21,31 @@ function page<K extends string>(
 export const ROUTES: readonly AppRoute[] = [
   { path: "/", page: HomePage, audience: everyone },
   {
+    path: "/plans",
+    page: page(() => import("../features/plans/pages/PlansPage"), "PlansPage"),
+    audience: everyone,
+  },
+  {
+    path: "/plans/:planId",
+    page: page(() => import("../features/plans/pages/PlanOverviewPage"), "PlanOverviewPage"),
+    audience: everyone,
+  },
+  {
+    path: "/plans/:planId/programs/:code",
+    page: page(() => import("../features/plans/pages/ProgramPage"), "ProgramPage"),
+    audience: everyone,
+  },
+  {
+    path: "/plans/:planId/budget-statement",
+    page: page(() => import("../features/plans/pages/BudgetStatementPage"), "BudgetStatementPage"),
+    audience: everyone,
+  },
+  {
+    path: "/plans/:planId/initiatives",
+    page: page(() => import("../features/plans/pages/InitiativesPage"), "InitiativesPage"),
+    audience: everyone,
+  },
+  {
     path: "/admin/users",
     page: page(() => import("../features/admin/pages/UsersPage"), "UsersPage"),
     audience: adminsOnly,

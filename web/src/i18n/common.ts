@@ -21,6 +21,7 @@ export const commonMessages = {
   },
 
   "nav.home": { ja: "ホーム", en: "Home" },
+  "nav.plans": { ja: "事業計画", en: "Annual plans" },
   "nav.admin": { ja: "管理", en: "Administration" },
   "nav.users": { ja: "ユーザー", en: "Users" },
   "nav.departments": { ja: "部署", en: "Departments" },

@@ -4,6 +4,10 @@ import { organizationMessages } from "../features/admin/messages/organization";
 import { usersMessages } from "../features/admin/messages/users";
 import { authMessages } from "../features/auth/messages";
 import { homeMessages } from "../features/home/messages";
+import { planDocumentsMessages } from "../features/plans/messages/documents";
+import { planEditMessages } from "../features/plans/messages/edit";
+import { plansMessages } from "../features/plans/messages/plans";
+import { programMessages } from "../features/plans/messages/program";
 import { commonMessages } from "./common";
 
 /** Every string of the UI. A feature adds its table here; keys must not collide (prefix them). */
@@ -15,6 +19,10 @@ export const messages = {
   ...departmentsMessages,
   ...organizationMessages,
   ...auditMessages,
+  ...plansMessages,
+  ...programMessages,
+  ...planEditMessages,
+  ...planDocumentsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -44,3 +44,16 @@ export function formatDateTimeSeconds(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : secondsFormat.format(date);
 }
+
+/** A calendar date as stored ("2026-01-31"): "2026年1月31日" (ja) or "31 Jan 2026" (en); no zone involved. */
+export function formatDate(isoDate: string | null | undefined, locale: Locale): string {
+  if (!isoDate) return "";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (locale === "ja") return `${year}年${month}月${day}日`;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+    date,
+  );
+}

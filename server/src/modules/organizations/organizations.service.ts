@@ -26,12 +26,10 @@ export async function updateOrganization(db: Db, actor: Actor, input: Organizati
     const before = await repo.findById(tx, actor.orgId);
     if (!before) throw notFound(ORG);
     const after = await repo.updateName(tx, actor.orgId, input.name);
-    await recordAudit(tx, actor, {
-      entity: "organization",
-      entityId: actor.orgId,
-      action: "update",
-      changes: diffFields({ name: before.name }, { name: after.name }),
-    });
+    const changes = diffFields({ name: before.name }, { name: after.name });
+    if (changes.length > 0) {
+      await recordAudit(tx, actor, { entity: "organization", entityId: actor.orgId, action: "update", changes });
+    }
     return toDto(after);
   });
 }

@@ -215,3 +215,23 @@ describe("export", () => {
     expect(flatten(after.tree).map((n) => n.program?.id)).toEqual(flatten(before.tree).map((n) => n.program?.id));
   });
 });
+
+describe("editing an amount that has only a printed difference", () => {
+  it("when the amount changes, then the 約 difference moves with it and stays approximate", async () => {
+    const fk = await orgFixture("fukushima");
+    const fkAdmin = await signIn(t.app, { org: fk, login: "admin", password: "seed-admin-password" });
+    await fkAdmin.post(`/api/plans/${fukushimaId}/revise`, { reason: "テスト" });
+    const p = (await fkAdmin.get(`/api/plans/${fukushimaId}/programs/I-1-2`)).json() as ProgramDetail;
+    const line = p.amounts.find((a) => a.label === "事業費");
+    expect(line).toMatchObject({ previousYen: null, differenceApproximate: true });
+    const res = await fkAdmin.patch(`/api/plans/${fukushimaId}/amount-lines/${line?.id}`, {
+      yen: (line?.yen as number) + 1_000_000,
+    });
+    expect(res.json()).toMatchObject({
+      differenceYen: (line?.differenceYen as number) + 1_000_000,
+      differenceApproximate: true,
+    });
+    const list = (await fkAdmin.get("/api/plans")).json();
+    expect(list.items[0].programCount).toBe(28);
+  });
+});

@@ -41,6 +41,12 @@ export async function updateAmountLine(
     const yen = patch.yen ?? before.yen;
     const previousYen = patch.previousYen !== undefined ? patch.previousYen : before.previousYen;
     const figuresChanged = patch.yen !== undefined || patch.previousYen !== undefined;
+    // Without a previous-year amount the document's (often 約) difference is all there is: it
+    // moves with the amount, and stays as approximate as it was.
+    const shiftedDifference =
+      patch.yen !== undefined && previousYen === null && before.differenceYen !== null
+        ? { differenceYen: before.differenceYen + (yen - before.yen) }
+        : {};
     const after = await repo.updateAmountLine(tx, actor.orgId, lineId, {
       ...(patch.yen !== undefined ? { yen, approximate: false } : {}),
       ...(patch.previousYen !== undefined ? { previousYen, previousApproximate: false } : {}),
@@ -48,6 +54,7 @@ export async function updateAmountLine(
       ...(figuresChanged && previousYen !== null
         ? { differenceYen: yen - previousYen, differenceApproximate: false }
         : {}),
+      ...shiftedDifference,
       ...(patch.fundingSources !== undefined ? { fundingSources: patch.fundingSources } : {}),
       ...(patch.payer !== undefined ? { payer: patch.payer } : {}),
       ...(patch.note !== undefined ? { note: patch.note } : {}),

@@ -57,6 +57,7 @@ export function summarizeProgram(
     previousYen,
     differenceYen,
     differenceApproximate,
+    budgetLineCount: lines.length,
     fundingSources: SOURCE_ORDER.filter((s) => sources.has(s)),
     payers: [...payers],
     indicatorCount,
@@ -83,14 +84,16 @@ interface Accumulator {
   current: number;
   previous: number | null;
   difference: number | null;
+  approximate: boolean;
   count: number;
 }
 
 function add(map: Map<string, Accumulator>, key: string, label: string, p: ProgramSummary) {
-  const acc = map.get(key) ?? { label, current: 0, previous: 0, difference: 0, count: 0 };
+  const acc = map.get(key) ?? { label, current: 0, previous: 0, difference: 0, approximate: false, count: 0 };
   acc.current += p.budgetYen;
   acc.previous = acc.previous === null || p.previousYen === null ? null : acc.previous + p.previousYen;
   acc.difference = acc.difference === null || p.differenceYen === null ? null : acc.difference + p.differenceYen;
+  acc.approximate ||= p.differenceApproximate;
   acc.count++;
   map.set(key, acc);
 }
@@ -102,6 +105,7 @@ const rows = (map: Map<string, Accumulator>): TotalsRow[] =>
     currentYen: a.current,
     previousYen: a.previous,
     differenceYen: a.difference,
+    differenceApproximate: a.difference !== null && a.approximate,
     programCount: a.count,
   }));
 
@@ -136,6 +140,7 @@ export function computeTotals(tree: PlanTreeNode[]) {
     currentYen: 0,
     previousYen: null,
     differenceYen: null,
+    differenceApproximate: false,
     programCount: 0,
   };
   return { all: allRow, bySource: rows(bySource), byDepartment: rows(byDepartment), bySection: rows(bySection) };

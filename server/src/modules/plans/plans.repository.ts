@@ -23,7 +23,8 @@ export async function listPlans(db: Executor, orgId: string) {
   return db
     .select({
       plan: plans,
-      programCount: sql<number>`(select count(*)::int from ${programs} p where p.plan_id = ${plans.id} and p.parent_id is null)`,
+      // Qualified by hand: inside the subquery an unqualified "id" would mean the program's id.
+      programCount: sql<number>`(select count(*)::int from programs p where p.plan_id = "plans"."id" and p.parent_id is null)`,
     })
     .from(plans)
     .where(eq(plans.orgId, orgId))

@@ -5,9 +5,10 @@ import { userDepartments, users } from "../../db/schema/index.js";
 export type UserRow = typeof users.$inferSelect & { departmentIds: string[] };
 
 // Department ids travel with the user row so one query serves lists and details.
+// Outer columns are qualified by hand: drizzle renders them unqualified in a one-table select.
 const departmentIdsColumn = sql<string[]>`coalesce((
   select array_agg(ud.department_id order by ud.department_id) from ${userDepartments} ud
-  where ud.user_id = ${users.id} and ud.org_id = ${users.orgId}), '{}')`;
+  where ud.user_id = "users"."id" and ud.org_id = "users"."org_id"), '{}')`;
 
 const withDepartments = { user: users, departmentIds: departmentIdsColumn };
 

@@ -136,6 +136,8 @@ const lastAdmin = () =>
   );
 
 export async function updateUser(deps: UsersDeps, actor: Actor, id: string, input: UserUpdate): Promise<User> {
+  // Refuse non-admins before taking any lock.
+  requireAccess(actor, "user.manage", { orgId: actor.orgId }, USER);
   const row = await deps.db.transaction(async (tx) => {
     // Lock admins first, in a fixed order, then the target: concurrent updates queue, never deadlock.
     const admins = await repo.lockActiveAdmins(tx, actor.orgId);

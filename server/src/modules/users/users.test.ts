@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
-import { loginRequest, makeOrg, makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
+import { loginRequest, makeOrg, makeUser, type OrgFixture, Session, signIn } from "../../../test/factories.js";
 
 let t: TestContext;
 let org: OrgFixture;
@@ -35,6 +35,9 @@ const userRow = async (id: string) =>
   )[0];
 const auditOf = async (id: string): Promise<AuditEntry[]> =>
   (await admin.get(`/api/audit?entity=user&entityId=${id}`)).json().items;
+const loginIsWaiting = async () =>
+  (await rows(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))
+    .length > 0;
 const newUser = (o: OrgFixture, opts: Parameters<typeof makeUser>[2] = {}) => makeUser(t.database.db, o, opts);
 const body = (departmentIds: string[], login = `u-${randomUUID().slice(0, 8)}`) => ({
   login,
@@ -95,9 +98,7 @@ describe("GET /api/users", () => {
     expect(items.map((u) => u.id)).toEqual(expect.arrayContaining([mine.id, manager.me.user.id]));
     expect(items.map((u) => u.id)).not.toContain(theirs.id);
     expect(items.every((u) => u.departmentIds.includes(d1))).toBe(true);
-    expect((await manager.get(`/api/users?departmentId=${d2}`)).json().items.map((u: User) => u.id)).toEqual([
-      mine.id,
-    ]);
+    expect((await manager.get(`/api/users?departmentId=${d2}`)).json().items.map((u: User) => u.id)).toEqual([mine.id]);
   });
 
   it("when staff or a viewer lists, then only they themselves come back", async () => {
@@ -144,10 +145,16 @@ describe("GET /api/users/:id", () => {
     expect(res.body).toBe((await admin.get(`/api/users/${randomUUID()}`)).body);
   });
 
-  it("when the id is not a uuid, then 400 names id", async () => {
-    const res = await admin.get("/api/users/12345");
-    expect(res.statusCode).toBe(400);
-    expect(fieldsOf(res)).toEqual(["id"]);
+  it("when the id is not a uuid, then every /api/users/:id endpoint answers 400 naming id", async () => {
+    for (const res of [
+      await admin.get("/api/users/12345"),
+      await admin.patch("/api/users/12345", { displayName: "x" }),
+      await admin.post("/api/users/12345/password", { newPassword: NEW_PASSWORD }),
+      await admin.post("/api/users/nope/sessions/revoke"),
+    ]) {
+      expect(res.statusCode).toBe(400);
+      expect(fieldsOf(res)).toEqual(["id"]);
+    }
   });
 });
 
@@ -166,7 +173,9 @@ describe("POST /api/users", () => {
       expect.arrayContaining(["login", "displayName", "email", "role", "departmentIds", "password"]),
     );
     expect(entry?.changes.find((c) => c.field === "password")).toEqual({ field: "password" });
-    const raw = await rows<{ t: string }>(sql`select changes::text as t from audit_log where entity_id = ${created.id}`);
+    const raw = await rows<{ t: string }>(
+      sql`select changes::text as t from audit_log where entity_id = ${created.id}`,
+    );
     expect(raw.map((r) => r.t).join()).not.toContain(input.password);
     expect((await loginRequest(t.app, org.slug, input.login, input.password)).statusCode).toBe(200);
   });
@@ -219,7 +228,11 @@ describe("POST /api/users", () => {
 describe("PATCH /api/users/:id", () => {
   it("when an admin changes fields, then they are stored and the audit entry lists only the changed ones", async () => {
     const u = await newUser(org, { departmentIds: [d1] });
-    const res = await admin.patch(`/api/users/${u.id}`, { displayName: "新しい名前", role: "manager", departmentIds: [d2] });
+    const res = await admin.patch(`/api/users/${u.id}`, {
+      displayName: "新しい名前",
+      role: "manager",
+      departmentIds: [d2],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ displayName: "新しい名前", role: "manager", departmentIds: [d2] });
     expect(await userRow(u.id)).toMatchObject({ display_name: "新しい名前", role: "manager" });
@@ -270,6 +283,15 @@ describe("PATCH /api/users/:id", () => {
     expect(foreign.statusCode).toBe(400);
     expect(fieldsOf(foreign)).toEqual(["departmentIds"]);
     expect((await admin.get(`/api/users/${u.id}`)).json()).toMatchObject({ role: "staff", departmentIds: [d1] });
+  });
+  // Regression: the session's active department used to outlive the membership.
+  it("when a user is moved out of their active department, then their session no longer names it", async () => {
+    const u = await newUser(org, { departmentIds: [d1] });
+    const s = await signIn(t.app, u);
+    expect((await admin.patch(`/api/users/${u.id}`, { departmentIds: [d2] })).statusCode).toBe(200);
+    const me = (await s.get("/api/auth/me")).json().user;
+    expect(me.departments.map((d: { id: string }) => d.id)).toEqual([d2]);
+    expect([null, d2]).toContain(me.activeDepartmentId);
   });
 });
 
@@ -323,6 +345,32 @@ describe("POST /api/users/:id/password", () => {
     expect(JSON.stringify(await auditOf(u.id))).not.toContain(NEW_PASSWORD);
   });
 
+  // Regression: login verified the password before its transaction and never re-checked it, so a session
+  // opened on the old password slipped past a concurrent reset.
+  it("when a login with the old password is in flight during a reset, then its session does not survive", async () => {
+    const u = await newUser(org);
+    expect((await loginRequest(t.app, org.slug, u.login, "a wrong guess here")).statusCode).toBe(401);
+    // Hold the login's throttle row so the login stops between checking the password and opening its session.
+    const holder = await t.database.pool.connect();
+    let inFlight: Promise<LightMyRequestResponse> | undefined;
+    try {
+      await holder.query("begin");
+      await holder.query("select 1 from login_throttle where org_id = $1 and login_key = $2 for update", [
+        org.id,
+        u.login.toLowerCase(),
+      ]);
+      inFlight = loginRequest(t.app, org.slug, u.login, u.password);
+      for (let i = 0; i < 200 && !(await loginIsWaiting()); i++) await new Promise((r) => setTimeout(r, 10));
+      expect((await admin.post(`/api/users/${u.id}/password`, { newPassword: NEW_PASSWORD })).statusCode).toBe(200);
+    } finally {
+      await holder.query("commit");
+      holder.release();
+    }
+    const login = await inFlight;
+    const cookie = login?.cookies.find((c) => c.name === "shien_session")?.value ?? "none";
+    expect((await new Session(t.app, cookie, "", login?.json()).get("/api/auth/me")).statusCode).toBe(401);
+  });
+
   it("when a manager or the user themselves resets, then 404 and the password is unchanged", async () => {
     const before = (await userRow(staff.me.user.id))?.password_hash;
     for (const s of [manager, staff]) {
@@ -337,7 +385,9 @@ describe("POST /api/users/:id/password", () => {
     const before = (await userRow(foreign.id))?.password_hash;
     const res = await admin.post(`/api/users/${foreign.id}/password`, { newPassword: NEW_PASSWORD });
     expect(res.statusCode).toBe(404);
-    expect(res.body).toBe((await admin.post(`/api/users/${randomUUID()}/password`, { newPassword: NEW_PASSWORD })).body);
+    expect(res.body).toBe(
+      (await admin.post(`/api/users/${randomUUID()}/password`, { newPassword: NEW_PASSWORD })).body,
+    );
     expect((await userRow(foreign.id))?.password_hash).toBe(before);
   });
 
@@ -378,11 +428,5 @@ describe("POST /api/users/:id/sessions/revoke", () => {
     expect(res.body).toBe((await admin.post(`/api/users/${randomUUID()}/sessions/revoke`)).body);
     expect((await s.get("/api/auth/me")).statusCode).toBe(200);
     expect((await otherAdmin.get(`/api/users/${foreign.id}`)).json().activeSessions).toBe(1);
-  });
-
-  it("when the id is not a uuid, then 400 names id", async () => {
-    const res = await admin.post("/api/users/nope/sessions/revoke");
-    expect(res.statusCode).toBe(400);
-    expect(fieldsOf(res)).toEqual(["id"]);
   });
 });
