@@ -2,7 +2,7 @@ import type { AmountLineDto, AmountLineUpdate, IndicatorDto, IndicatorUpdate } f
 import type { Db, Executor } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
-import { AppError, notFound } from "../../http/app-error.js";
+import { AppError, notFound, type Text } from "../../http/app-error.js";
 import { diffFields, recordAudit } from "../audit/index.js";
 import * as repo from "./plans.repository.js";
 import { amountDto, indicatorDto, loadPlan, PLAN } from "./plans.service.js";
@@ -23,6 +23,26 @@ async function editablePlan(tx: Executor, actor: Actor, planId: string) {
   return plan;
 }
 
+/**
+ * The one gate for plan edits: the record is in this plan, the actor may edit its program (admin,
+ * or a manager of its 担当課), and the plan is open. The plan row stays locked until commit.
+ */
+async function authorizeEdit<T extends { program: { id: string } }>(
+  tx: Executor,
+  actor: Actor,
+  planId: string,
+  find: () => Promise<T | undefined>,
+  what: Text,
+): Promise<T> {
+  await loadPlan(tx, actor, planId);
+  const found = await find();
+  if (!found) throw notFound(what);
+  const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
+  requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, what);
+  await editablePlan(tx, actor, planId);
+  return found;
+}
+
 export async function updateAmountLine(
   db: Db,
   actor: Actor,
@@ -31,12 +51,13 @@ export async function updateAmountLine(
   patch: AmountLineUpdate,
 ): Promise<AmountLineDto> {
   return db.transaction(async (tx) => {
-    await loadPlan(tx, actor, planId);
-    const found = await repo.findAmountLine(tx, actor.orgId, planId, lineId);
-    if (!found) throw notFound(LINE);
-    const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
-    requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, LINE);
-    await editablePlan(tx, actor, planId);
+    const found = await authorizeEdit(
+      tx,
+      actor,
+      planId,
+      () => repo.findAmountLine(tx, actor.orgId, planId, lineId),
+      LINE,
+    );
     const before = found.line;
     const yen = patch.yen ?? before.yen;
     const previousYen = patch.previousYen !== undefined ? patch.previousYen : before.previousYen;
@@ -82,12 +103,13 @@ export async function updateIndicator(
   patch: IndicatorUpdate,
 ): Promise<IndicatorDto> {
   return db.transaction(async (tx) => {
-    await loadPlan(tx, actor, planId);
-    const found = await repo.findIndicator(tx, actor.orgId, planId, indicatorId);
-    if (!found) throw notFound(INDICATOR);
-    const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
-    requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, INDICATOR);
-    await editablePlan(tx, actor, planId);
+    const found = await authorizeEdit(
+      tx,
+      actor,
+      planId,
+      () => repo.findIndicator(tx, actor.orgId, planId, indicatorId),
+      INDICATOR,
+    );
     const before = found.indicator;
     const after = await repo.updateIndicator(tx, actor.orgId, indicatorId, {
       ...(patch.target !== undefined ? { target: patch.target === null ? null : String(patch.target) } : {}),
