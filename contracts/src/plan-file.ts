@@ -276,6 +276,21 @@ export const initiativeSchema = z.object({
   plan: z.array(z.string()).default([]),
 });
 
+/**
+ * A figure the document states about one or more programs elsewhere than on their own pages (the
+ * overview's 「中小企業生産性向上推進事業（県 420,069千円）」): checked on import against the budget
+ * lines of those programs and their sub-programs, limited to one funding source when given.
+ */
+export const statedFigureSchema = z.object({
+  /** Where the document states it, e.g. "令和8年度事業計画の概要". */
+  source: z.string(),
+  codes: z.array(z.string()).min(1),
+  fundingSource: fundingSourceSchema.optional(),
+  amount: printedAmountSchema.optional(),
+  difference: printedAmountSchema.optional(),
+});
+export type StatedFigure = z.infer<typeof statedFigureSchema>;
+
 export const planFileSchema = z.object({
   org: z.string().min(1),
   /** 年度 by its starting calendar year: 2026 = 令和8年度 (April 2026 – March 2027). */
@@ -288,5 +303,6 @@ export const planFileSchema = z.object({
   tree: z.array(planNodeSchema).min(1),
   budgetStatement: budgetStatementSchema.optional(),
   initiatives: z.array(initiativeSchema).default([]),
+  statedFigures: z.array(statedFigureSchema).default([]),
 });
 export type PlanFile = z.infer<typeof planFileSchema>;

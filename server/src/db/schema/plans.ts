@@ -38,6 +38,8 @@ export const plans = pgTable(
     status: text("status").notNull(),
     source: text("source").notNull().default(""),
     notes: jsonb("notes").notNull().default([]),
+    /** Figures the document states across programs (statedFigureSchema), kept to re-check and re-export. */
+    statedFigures: jsonb("stated_figures").notNull().default([]),
     revision: integer("revision").notNull().default(0),
     createdAt: created(),
     updatedAt: updated(),

@@ -32,7 +32,57 @@ export function checkPlanArithmetic(plan: PlanFile): ArithmeticWarning[] {
     if (!codes.has(code)) warnings.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
   });
   if (plan.budgetStatement) checkBudget(plan.budgetStatement.lines, warnings);
+  checkStatedFigures(plan, warnings);
   return warnings;
+}
+
+/** Rounded (約) figures agree when within 1% of the stated value; exact ones must match to the yen. */
+function agrees(stated: { yen: number; approximate: boolean }, actual: { yen: number; approximate: boolean }) {
+  if (!stated.approximate && !actual.approximate) return stated.yen === actual.yen;
+  return Math.abs(stated.yen - actual.yen) <= Math.abs(stated.yen) / 100;
+}
+
+function checkStatedFigures(plan: PlanFile, out: ArithmeticWarning[]): void {
+  const byCode = new Map<string, SubProgramFile>();
+  walkTree(plan.tree, [], (p) => byCode.set(p.code, p));
+  plan.statedFigures.forEach((f, i) => {
+    const path = ["statedFigures", i];
+    const lines: AmountLine[] = [];
+    const collect = (p: SubProgramFile) => {
+      lines.push(...p.amounts.filter((a) => a.countsTowardBudget));
+      p.subPrograms.forEach(collect);
+    };
+    for (const code of f.codes) {
+      const p = byCode.get(code);
+      if (p) collect(p);
+      else out.push({ path: [...path, "codes"], message: `事業コード ${code} がこの計画にありません` });
+    }
+    const counted = lines.filter((a) => !f.fundingSource || a.fundingSources.includes(f.fundingSource));
+    const sum = (pick: (a: AmountLine) => string | undefined) => {
+      let yen = 0;
+      let approximate = false;
+      for (const a of counted) {
+        const v = pick(a);
+        if (v === undefined) return undefined;
+        const parsed = parsePrintedAmount(v);
+        yen += parsed.yen;
+        approximate ||= parsed.approximate;
+      }
+      return { yen, approximate };
+    };
+    for (const field of ["amount", "difference"] as const) {
+      const printed = f[field];
+      if (!printed) continue;
+      const stated = parsePrintedAmount(printed);
+      const actual = sum((a) => a[field]);
+      if (!actual || !agrees(stated, actual)) {
+        out.push({
+          path: [...path, field],
+          message: `${f.source}の${field === "amount" ? "金額" : "前年度比"} ${man(stated.yen)} ≠ 事業 ${f.codes.join(", ")} の合計 ${actual ? man(actual.yen) : "（記載なし）"}`,
+        });
+      }
+    }
+  });
 }
 
 function checkDifference(a: AmountLine, path: (string | number)[], out: ArithmeticWarning[]): void {

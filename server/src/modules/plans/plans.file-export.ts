@@ -137,5 +137,6 @@ export async function planToFile(db: Db, actor: Actor, planId: string, orgSlug: 
       results: i.results,
       plan: i.plan,
     })),
+    statedFigures: plan.statedFigures as PlanFile["statedFigures"],
   };
 }

@@ -120,3 +120,16 @@ describe("bad plan files", () => {
     );
   });
 });
+
+describe("figures the document states across programs", () => {
+  it("when an overview figure does not match the programs' lines, then the import warns with its path", async () => {
+    const text = fukushima.text.replace("    amount: 111,460千円\n", "    amount: 111,470千円\n");
+    expect(text).not.toBe(fukushima.text);
+    const r = await importPlanText(t.database.db, text, fukushima.file);
+    const stated = r.warnings.filter((w) => w.path.startsWith("statedFigures"));
+    expect(stated).toHaveLength(1);
+    expect(stated[0]?.message).toContain("111,470千円");
+    expect(stated[0]?.message).toContain("111,460千円");
+    await importPlanText(t.database.db, fukushima.text, fukushima.file);
+  });
+});

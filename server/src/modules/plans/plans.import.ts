@@ -48,6 +48,7 @@ export async function importPlanText(db: Db, text: string, file: string): Promis
       status: plan.status,
       source: plan.source,
       notes: plan.notes,
+      statedFigures: plan.statedFigures,
     });
     await writes.clearReplaceableParts(tx, org.id, row.id);
     const ctx: WriteContext = {

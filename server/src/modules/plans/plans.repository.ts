@@ -51,14 +51,24 @@ export async function findPlanByYear(db: Executor, orgId: string, fiscalYear: nu
 /** Creates the plan or updates its header; the row (id) of an organization's year never changes. */
 export async function upsertPlan(
   db: Executor,
-  row: Pick<typeof plans.$inferInsert, "orgId" | "fiscalYear" | "title" | "status" | "source" | "notes">,
+  row: Pick<
+    typeof plans.$inferInsert,
+    "orgId" | "fiscalYear" | "title" | "status" | "source" | "notes" | "statedFigures"
+  >,
 ): Promise<{ plan: PlanRow; created: boolean }> {
   const rows = await db
     .insert(plans)
     .values(row)
     .onConflictDoUpdate({
       target: [plans.orgId, plans.fiscalYear],
-      set: { title: row.title, status: row.status, source: row.source, notes: row.notes, updatedAt: sql`now()` },
+      set: {
+        title: row.title,
+        status: row.status,
+        source: row.source,
+        notes: row.notes,
+        statedFigures: row.statedFigures,
+        updatedAt: sql`now()`,
+      },
     })
     // xmax = 0 only on a freshly inserted row: tells create from update in one statement.
     .returning({ id: plans.id, created: sql<boolean>`xmax = 0` });

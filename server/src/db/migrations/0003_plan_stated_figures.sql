@@ -1,0 +1,1 @@
+ALTER TABLE "plans" ADD COLUMN "stated_figures" jsonb DEFAULT '[]'::jsonb NOT NULL;
