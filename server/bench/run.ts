@@ -1,4 +1,5 @@
 import { apiLatency } from "./api-latency.js";
+import { meiyose } from "./meiyose.js";
 import { passwordHash } from "./password-hash.js";
 
 /**
@@ -8,6 +9,7 @@ import { passwordHash } from "./password-hash.js";
 const BENCHES: Record<string, () => Promise<void>> = {
   "api-latency": () => apiLatency({ requests: Number(process.env.BENCH_REQUESTS ?? 4000), concurrency: 16 }),
   "password-hash": () => passwordHash({ rounds: 20 }),
+  meiyose: () => meiyose(),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== "--");

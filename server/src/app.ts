@@ -13,9 +13,11 @@ import type { Db } from "./db/client.js";
 import { registerAuthHook } from "./http/auth-hook.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
+import { registerTextGuard } from "./http/text-guard.js";
 import type { ZodApp } from "./http/types.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
+import { companyRoutes } from "./modules/companies/index.js";
 import { departmentRoutes } from "./modules/departments/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { planRoutes } from "./modules/plans/index.js";
@@ -71,6 +73,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   const sessionPolicy = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
   const authDeps: AuthDeps = { db, sessionPolicy, login: config.login };
   registerAuthHook(app, authDeps);
+  registerTextGuard(app);
 
   app.get(
     "/api/health",
@@ -93,6 +96,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   userRoutes(app, { db, sessionPolicy });
   auditRoutes(app);
   planRoutes(app);
+  companyRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

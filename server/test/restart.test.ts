@@ -88,3 +88,28 @@ describe("restart", { timeout: 180_000 }, () => {
     expect(readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]).not.toBe(String(process.pid));
   });
 });
+
+describe("sharing one data directory", { timeout: 180_000 }, () => {
+  it("when the process that started PostgreSQL exits while a server is attached, then the server keeps its database and stops it at the end", async () => {
+    const { openEmbeddedPostgres } = await import("../src/db/embedded/server.js");
+    const shared = mkdtempSync(path.join(os.tmpdir(), "shien-shared-"));
+    try {
+      // This test process plays the CLI command that started the cluster first.
+      const first = await openEmbeddedPostgres(shared, { log: () => {} });
+      expect(first.owned).toBe(true);
+      const server = await startServer({ SHIEN_DATA_DIR: shared, SHIEN_ADMIN_PASSWORD: PASSWORD });
+      await first.stop();
+      const client = new HttpClient(`http://127.0.0.1:${server.port}`);
+      await client.login("mie", "admin", PASSWORD);
+      expect((await client.send("GET", "/api/departments")).status).toBe(200);
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      const pm = readPostmasterPid(path.join(shared, "pg"));
+      expect(pm === undefined || !isAlive(pm.pid)).toBe(true);
+    } finally {
+      const pm = readPostmasterPid(path.join(shared, "pg"));
+      if (pm && isAlive(pm.pid)) process.kill(pm.pid, "SIGINT");
+      rmSync(shared, { recursive: true, force: true });
+    }
+  });
+});

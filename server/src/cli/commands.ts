@@ -1,5 +1,6 @@
-import { roleSchema } from "@shien/contracts";
+import { loginNameSchema, orgSlugSchema, passwordSchema, roleSchema } from "@shien/contracts";
 import type { Command } from "commander";
+import type { z } from "zod";
 import { inTransaction } from "../db/client.js";
 import { systemActor } from "../http/actor.js";
 import { generatePassword } from "../lib/tokens.js";
@@ -10,6 +11,13 @@ import { createUser, findLoginCandidate, resetPassword, updateUser } from "../mo
 import { CliError, orgActor, withRuntime } from "./context.js";
 
 const sessionPolicyOf = (c: { session: { idleMs: number; absoluteMs: number } }) => c.session;
+
+/** CLI input passes the same contract schemas as the API; the error names the option. */
+function parseOption<T>(schema: z.ZodType<T>, value: unknown, option: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new CliError(`${option}: ${r.error.issues.map((i) => i.message).join("; ")}`);
+}
 
 export function registerCommands(program: Command): void {
   program
@@ -29,9 +37,10 @@ export function registerCommands(program: Command): void {
       withRuntime(async ({ database }) => {
         const [code, deptName] = opts.department.split(":");
         if (!code || !deptName) throw new CliError("--department は code:名称 の形で指定してください / use code:name");
-        const password = opts.adminPassword ?? generatePassword();
+        const password = parseOption(passwordSchema, opts.adminPassword ?? generatePassword(), "--admin-password");
+        const orgSlug = parseOption(orgSlugSchema, slug, "<slug>");
         await inTransaction(database.db, async (tx) => {
-          const created = await createOrganization(tx, { slug, name });
+          const created = await createOrganization(tx, { slug: orgSlug, name });
           const actor = systemActor(created.id);
           const dept = await createDepartment(tx, actor, { code, name: deptName });
           await createUser(tx, actor, {
@@ -67,11 +76,12 @@ export function registerCommands(program: Command): void {
     .action((o: { org: string; login: string; name: string; role: string; department: string[]; password?: string }) =>
       withRuntime(async ({ database }) => {
         const actor = await orgActor(database, o.org);
-        const role = roleSchema.parse(o.role);
+        const role = parseOption(roleSchema, o.role, "--role");
+        const login = parseOption(loginNameSchema, o.login, "--login");
         const depts = await departmentsByCodes(database.db, actor.orgId, o.department);
-        const password = o.password ?? generatePassword();
+        const password = parseOption(passwordSchema, o.password ?? generatePassword(), "--password");
         const created = await createUser(database.db, actor, {
-          login: o.login,
+          login,
           displayName: o.name,
           role,
           departmentIds: depts.map((d) => d.id),
@@ -107,7 +117,7 @@ export function registerCommands(program: Command): void {
         const actor = await orgActor(database, o.org);
         const target = await findLoginCandidate(database.db, actor.orgId, o.login);
         if (!target) throw new CliError(`ユーザー「${o.login}」はありません / no user "${o.login}"`);
-        const password = o.password ?? generatePassword();
+        const password = parseOption(passwordSchema, o.password ?? generatePassword(), "--password");
         await resetPassword({ db: database.db, sessionPolicy: sessionPolicyOf(config) }, actor, target.id, {
           newPassword: password,
         });

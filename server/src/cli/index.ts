@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { serve } from "../main.js";
 import { registerCommands } from "./commands.js";
 import { describeError } from "./context.js";
+import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
 
 const program = new Command();
@@ -17,6 +18,7 @@ program
 
 registerCommands(program);
 registerPlanCommands(program);
+registerMeiyoseCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));

@@ -35,10 +35,13 @@ export function registerPlanCommands(program: Command): void {
     .command("import")
     .description("計画ファイルを取り込む（同じ組織・年度は上書き更新、重複しない）/ import a plan file")
     .argument("<file>", "計画ファイル / plan YAML file")
-    .action((file: string) =>
+    .option("--revise <reason>", "採択済みの計画を上書きする場合の見直し理由 / reason for overwriting an adopted plan")
+    .action((file: string, o: { revise?: string }) =>
       withRuntime(async ({ database }) => {
         try {
-          const r = await importPlanText(database.db, readFileSync(file, "utf8"), file);
+          const r = await importPlanText(database.db, readFileSync(file, "utf8"), file, {
+            ...(o.revise ? { reviseReason: o.revise } : {}),
+          });
           for (const w of r.warnings) console.log(`warning${formatIssue(w)}`);
           console.log(
             `${r.created ? "created" : "updated"} plan ${r.org} ${r.fiscalYear}: ${r.programs} programs, ` +

@@ -16,7 +16,9 @@ export type Action =
   | "audit.read"
   | "plan.read"
   | "plan.edit"
-  | "plan.revise";
+  | "plan.revise"
+  | "company.read"
+  | "company.write";
 
 export interface Resource {
   orgId: string;
@@ -35,7 +37,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case "organization.read":
     case "department.read":
     case "plan.read":
+    case "company.read":
       return true;
+    case "company.write":
+      // The registry is shared by the whole center; anyone who records support may add a business.
+      return actor.role === "manager" || actor.role === "staff";
     case "plan.edit":
       // Managers keep the figures of their own departments' programs.
       return actor.role === "manager" && sharesDepartment;

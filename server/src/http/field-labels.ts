@@ -26,6 +26,20 @@ const LABELS: Record<string, Text> = {
   entity: { ja: "対象", en: "Entity" },
   entityId: { ja: "対象ID", en: "Entity ID" },
   actorUserId: { ja: "操作者", en: "Actor" },
+  corporateNumber: { ja: "法人番号", en: "Corporate number" },
+  nameKana: { ja: "フリガナ", en: "Name (kana)" },
+  representative: { ja: "代表者", en: "Representative" },
+  postalCode: { ja: "郵便番号", en: "Postal code" },
+  address: { ja: "所在地", en: "Address" },
+  phone: { ja: "電話番号", en: "Phone" },
+  website: { ja: "ウェブサイト", en: "Website" },
+  industry: { ja: "業種", en: "Industry" },
+  employees: { ja: "従業員数", en: "Employees" },
+  capitalYen: { ja: "資本金", en: "Capital" },
+  founded: { ja: "設立日", en: "Founded" },
+  sizeClass: { ja: "企業規模", en: "Size class" },
+  soleProprietor: { ja: "個人事業主", en: "Sole proprietor" },
+  notes: { ja: "備考", en: "Notes" },
 };
 
 /** How to write a value that must match a pattern. */

@@ -63,7 +63,15 @@ function describe(issue: ValidationIssue, label: Text, hint: Text | undefined): 
         ja: `${label.ja}は${String(p.maximum)}以下にしてください。`,
         en: `${label.en} must be at most ${String(p.maximum)}.`,
       };
+    case "custom": {
+      // Schema-specific checks (法人番号 …) carry their own Japanese message and an English one.
+      const en = (p.params as { en?: string } | undefined)?.en;
+      return { ja: `${label.ja}: ${issue.message ?? ""}`, en: `${label.en}: ${en ?? issue.message ?? "invalid"}` };
+    }
     case "invalid_format":
+      if (p.format === "regex" && issue.message && !issue.message.startsWith("Invalid")) {
+        return { ja: issue.message, en: `${label.en} has the wrong format.` };
+      }
       return {
         ja: `${label.ja}の形式が正しくありません（${hint?.ja ?? formatName(p.format, "ja")}）。`,
         en: `${label.en} has the wrong format (${hint?.en ?? formatName(p.format, "en")}).`,

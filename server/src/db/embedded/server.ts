@@ -1,6 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -36,10 +47,12 @@ interface Credentials {
 
 const isRoot = () => process.getuid?.() === 0;
 
-export async function openEmbeddedPostgres(dataDir: string, opts: EmbeddedPgOptions = {}): Promise<EmbeddedPg> {
+export async function openEmbeddedPostgres(givenDir: string, opts: EmbeddedPgOptions = {}): Promise<EmbeddedPg> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const database = opts.database ?? "shien";
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(givenDir, { recursive: true });
+  // One spelling of the directory for every process: the postmaster's command line is matched against it.
+  const dataDir = realpathSync(givenDir);
   // The cluster runs as `postgres` when we are root; it must be able to reach its directory.
   if (isRoot()) makeReachable(dataDir, log);
   return withStartLock(dataDir, async () => {
@@ -51,7 +64,13 @@ export async function openEmbeddedPostgres(dataDir: string, opts: EmbeddedPgOpti
     if (running && isPostmasterOf(running, pgDir)) {
       const owner = readOwner(dataDir);
       if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
-        return { url: urlOf(creds, running.port, database), owned: false, stop: async () => {} };
+        registerAttacher(dataDir);
+        return {
+          url: urlOf(creds, running.port, database),
+          owned: false,
+          // The owner may have handed the cluster to us when it exited before we did.
+          stop: () => withStartLock(dataDir, () => release(dataDir, pgDir, running.port, log)),
+        };
       }
       log(`前回のサーバが異常終了したため、残っていたPostgreSQL (pid ${running.pid}) を正常停止して再起動します`);
       process.kill(running.pid, "SIGINT");
@@ -70,15 +89,50 @@ export async function openEmbeddedPostgres(dataDir: string, opts: EmbeddedPgOpti
     return {
       url: urlOf(creds, port, database),
       owned: true,
-      stop: async () => {
-        if (child.pid === undefined || !isAlive(child.pid)) return;
-        // SIGINT = PostgreSQL "fast" shutdown: ends sessions, writes a checkpoint, loses nothing committed.
-        child.kill("SIGINT");
-        if (!(await waitForExit(child.pid, 60_000))) child.kill("SIGQUIT");
-        rmSync(ownerFile(dataDir), { force: true });
-      },
+      stop: () => withStartLock(dataDir, () => release(dataDir, pgDir, port, log)),
     };
   });
+}
+
+const attachedDir = (dataDir: string) => path.join(dataDir, "attached");
+
+function registerAttacher(dataDir: string): void {
+  mkdirSync(attachedDir(dataDir), { recursive: true });
+  writeFileSync(path.join(attachedDir(dataDir), String(process.pid)), "");
+}
+
+function liveAttachers(dataDir: string): number[] {
+  let names: string[] = [];
+  try {
+    names = readdirSync(attachedDir(dataDir));
+  } catch {
+    return [];
+  }
+  return names.map(Number).filter((pid) => pid !== process.pid && isAlive(pid));
+}
+
+/**
+ * A Shien process is done with the cluster. If it owns it and other Shien processes are still
+ * attached (a server beside which a CLI command started the cluster), ownership passes to one of
+ * them and the cluster keeps running; the last one out stops it.
+ */
+async function release(dataDir: string, pgDir: string, port: number, log: (m: string) => void): Promise<void> {
+  rmSync(path.join(attachedDir(dataDir), String(process.pid)), { force: true });
+  if (readOwner(dataDir)?.pid !== process.pid) return;
+  const heir = liveAttachers(dataDir)[0];
+  if (heir !== undefined) {
+    writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: heir, port }));
+    rmSync(path.join(attachedDir(dataDir), String(heir)), { force: true });
+    log(`PostgreSQL は稼働中の別プロセス (pid ${heir}) に引き継ぎました`);
+    return;
+  }
+  const pm = readPostmasterPid(pgDir);
+  if (pm && isPostmasterOf(pm, pgDir)) {
+    // SIGINT = PostgreSQL "fast" shutdown: ends sessions, writes a checkpoint, loses nothing committed.
+    process.kill(pm.pid, "SIGINT");
+    if (!(await waitForExit(pm.pid, 60_000))) process.kill(pm.pid, "SIGQUIT");
+  }
+  rmSync(ownerFile(dataDir), { force: true });
 }
 
 async function initialise(pgDir: string, creds: Credentials, log: (m: string) => void): Promise<void> {

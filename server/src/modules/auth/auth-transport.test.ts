@@ -80,3 +80,15 @@ describe("sign-in transport", () => {
     expect(res.json().error.message).toContain("ありません");
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it("when a field contains a NUL character, then 400 names the field instead of a 500", async () => {
+    const admin = await signIn(t.app, await makeUser(t.database.db, org, { role: "admin" }));
+    const res = await admin.post("/api/departments", { code: "nul-test", name: "a\u0000b" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({ field: "name" });
+    expect((await admin.get("/api/departments")).json().items.map((d: { code: string }) => d.code)).not.toContain(
+      "nul-test",
+    );
+  });
+});

@@ -13,23 +13,57 @@ const man = (yen: number) => `${formatSenYen(yen)}千円`;
  * this year − last year, and the budget statement's subtotals and formulas. Only exact figures are
  * compared (約 figures are rounded in the document by design).
  */
-export function checkPlanArithmetic(plan: PlanFile): ArithmeticWarning[] {
-  const warnings: ArithmeticWarning[] = [];
+/**
+ * What would make the file impossible to store faithfully: duplicate program codes, a 再掲 of a
+ * code that does not exist, two indicators of a program with the same category and name, a
+ * department listed twice. These are errors: the import is refused.
+ */
+export function checkPlanStructure(plan: PlanFile): ArithmeticWarning[] {
+  const errors: ArithmeticWarning[] = [];
   const codes = new Map<string, string>();
   walkTree(plan.tree, ["tree"], (program, path) => {
     if (codes.has(program.code)) {
-      warnings.push({
+      errors.push({
         path: [...path, "code"],
         message: `事業コード ${program.code} が重複しています (${codes.get(program.code)})`,
       });
     }
     codes.set(program.code, program.name);
-    program.amounts.forEach((a, i) => {
-      checkDifference(a, [...path, "amounts", i], warnings);
+    const seen = new Set<string>();
+    program.indicators.forEach((i, n) => {
+      const key = `${i.category}/${i.name}`;
+      if (seen.has(key)) {
+        errors.push({
+          path: [...path, "indicators", n, "name"],
+          message: `指標「${i.name}」が同じ区分で重複しています`,
+        });
+      }
+      seen.add(key);
+    });
+    const departments = (program as { departments?: string[] }).departments ?? [];
+    departments.forEach((d, n) => {
+      if (departments.indexOf(d) !== n) {
+        errors.push({ path: [...path, "departments", n], message: `担当課「${d}」が重複しています` });
+      }
     });
   });
   walkReferences(plan.tree, ["tree"], (code, path) => {
-    if (!codes.has(code)) warnings.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
+    if (!codes.has(code)) errors.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
+  });
+  return errors;
+}
+
+/**
+ * The arithmetic a plan document implies, checked line by line: each 前年度比 against
+ * this year − last year, the budget statement's subtotals and formulas, and figures the document
+ * states across programs. Only exact figures are compared exactly (約 figures are rounded by design).
+ */
+export function checkPlanArithmetic(plan: PlanFile): ArithmeticWarning[] {
+  const warnings: ArithmeticWarning[] = [];
+  walkTree(plan.tree, ["tree"], (program, path) => {
+    program.amounts.forEach((a, i) => {
+      checkDifference(a, [...path, "amounts", i], warnings);
+    });
   });
   if (plan.budgetStatement) checkBudget(plan.budgetStatement.lines, warnings);
   checkStatedFigures(plan, warnings);

@@ -1,7 +1,7 @@
 import { type PlanFile, planFileSchema } from "@shien/contracts";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
-import { checkPlanArithmetic } from "./plan-file.checks.js";
+import { checkPlanArithmetic, checkPlanStructure } from "./plan-file.checks.js";
 
 /** A finding in a plan file: where (YAML path and line) and what. */
 export interface PlanFileIssue {
@@ -58,6 +58,13 @@ export function loadPlanFile(text: string, file: string): { plan: PlanFile; warn
           line: lineOf(path),
           message,
         })),
+    );
+  }
+  const structural = checkPlanStructure(parsed.data);
+  if (structural.length > 0) {
+    throw new PlanFileError(
+      file,
+      structural.map((e) => ({ path: formatPath(e.path), line: lineOf(e.path), message: e.message })),
     );
   }
   const warnings = checkPlanArithmetic(parsed.data).map((w) => ({

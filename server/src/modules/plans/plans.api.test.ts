@@ -208,7 +208,7 @@ describe("export", () => {
   it("when the YAML export is imported again, then the plan is unchanged", async () => {
     const before = (await admin.get(`/api/plans/${mieId}`)).json() as PlanOverview;
     const yaml = (await admin.get(`/api/plans/${mieId}/export?format=yaml`)).body;
-    const r = await importPlanText(t.database.db, yaml, "export.yaml");
+    const r = await importPlanText(t.database.db, yaml, "export.yaml", { reviseReason: "往復確認" });
     expect(r).toMatchObject({ created: false, programs: 24, warnings: [] });
     const after = (await admin.get(`/api/plans/${mieId}`)).json() as PlanOverview;
     expect(after.totals).toEqual(before.totals);

@@ -16,13 +16,6 @@ const adoptedIsReadOnly = () =>
     en: "An adopted plan is read-only. An admin must open a revision before it can be edited.",
   });
 
-/** Locks the plan row for the edit (an adopt or revise in parallel waits) and refuses adopted plans. */
-async function editablePlan(tx: Executor, actor: Actor, planId: string) {
-  const plan = await loadPlan(tx, actor, planId, true);
-  if (plan.status === "adopted") throw adoptedIsReadOnly();
-  return plan;
-}
-
 /**
  * The one gate for plan edits: the record is in this plan, the actor may edit its program (admin,
  * or a manager of its 担当課), and the plan is open. The plan row stays locked until commit.
@@ -34,12 +27,14 @@ async function authorizeEdit<T extends { program: { id: string } }>(
   find: () => Promise<T | undefined>,
   what: Text,
 ): Promise<T> {
-  await loadPlan(tx, actor, planId);
+  // Plan lock first, then the record: concurrent edits of one plan queue, and each one reads the
+  // record as the previous one left it (the audit "from" values are never stale).
+  const plan = await loadPlan(tx, actor, planId, true);
   const found = await find();
   if (!found) throw notFound(what);
   const departmentIds = await repo.owningDepartmentIds(tx, actor.orgId, found.program.id);
   requireAccess(actor, "plan.edit", { orgId: actor.orgId, departmentIds }, what);
-  await editablePlan(tx, actor, planId);
+  if (plan.status === "adopted") throw adoptedIsReadOnly();
   return found;
 }
 

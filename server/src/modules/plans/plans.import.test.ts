@@ -47,7 +47,7 @@ describe("importing the seed plans", () => {
     const before = await t.database.db.execute(sql`select id, code from programs order by code`);
     const indicatorsBefore = await count("indicators");
     const nodesBefore = await count("plan_nodes");
-    const r = await importPlanText(t.database.db, mie.text, mie.file);
+    const r = await importPlanText(t.database.db, mie.text, mie.file, { reviseReason: "再取込" });
     expect(r.created).toBe(false);
     const after = await t.database.db.execute(sql`select id, code from programs order by code`);
     expect(after.rows).toEqual(before.rows);
@@ -59,14 +59,20 @@ describe("importing the seed plans", () => {
   it("when a re-import changes an amount and drops a program, then the plan is updated in place", async () => {
     const changed = mie.text.replace("124,990千円", "125,000千円");
     expect(changed).not.toBe(mie.text);
-    const r = await importPlanText(t.database.db, changed, mie.file);
+    const r = await importPlanText(t.database.db, changed, mie.file, { reviseReason: "金額の訂正" });
     expect(r.created).toBe(false);
     const row = await t.database.db.execute(
       sql`select a.yen from amount_lines a join programs p on p.id = a.program_id join plans pl on pl.id = p.plan_id
           join organizations o on o.id = pl.org_id where o.slug = 'mie' and p.code = '1' and a.label = '事業費'`,
     );
     expect(Number(row.rows[0]?.yen)).toBe(125_000_000);
-    await importPlanText(t.database.db, mie.text, mie.file);
+    await importPlanText(t.database.db, mie.text, mie.file, { reviseReason: "元に戻す" });
+  });
+
+  it("when an adopted plan is re-imported without a revision reason, then it is refused and unchanged", async () => {
+    const revisions = await count("plan_revisions");
+    await expect(importPlanText(t.database.db, mie.text, mie.file)).rejects.toThrow(/採択済み/);
+    expect(await count("plan_revisions")).toBe(revisions);
   });
 });
 
@@ -125,11 +131,26 @@ describe("figures the document states across programs", () => {
   it("when an overview figure does not match the programs' lines, then the import warns with its path", async () => {
     const text = fukushima.text.replace("    amount: 111,460千円\n", "    amount: 111,470千円\n");
     expect(text).not.toBe(fukushima.text);
-    const r = await importPlanText(t.database.db, text, fukushima.file);
+    const r = await importPlanText(t.database.db, text, fukushima.file, { reviseReason: "検証" });
     const stated = r.warnings.filter((w) => w.path.startsWith("statedFigures"));
     expect(stated).toHaveLength(1);
     expect(stated[0]?.message).toContain("111,470千円");
     expect(stated[0]?.message).toContain("111,460千円");
-    await importPlanText(t.database.db, fukushima.text, fukushima.file);
+    await importPlanText(t.database.db, fukushima.text, fukushima.file, { reviseReason: "元に戻す" });
+  });
+});
+
+describe("plan structure", () => {
+  it("when a program lists the same indicator twice, then the import is refused naming the second one", async () => {
+    const text = mie.text.replace("fiscalYear: 2026", "fiscalYear: 2028");
+    const { loadPlanFile } = await import("./plan-file.loader.js");
+    const { stringify, parse } = await import("yaml");
+    const doc = parse(text);
+    const program = doc.tree[0].group.children[1].program;
+    program.indicators.push({ ...program.indicators[0] });
+    expect(() => loadPlanFile(stringify(doc), "dup.yaml")).toThrow(/重複/);
+    program.indicators.pop();
+    program.departments.push(program.departments[0]);
+    expect(() => loadPlanFile(stringify(doc), "dup.yaml")).toThrow(/担当課「よろず支援・事業承継課」が重複/);
   });
 });

@@ -26,7 +26,12 @@ export interface ImportResult {
  * and year updates the plan in place: programs keep their ids (matched by code), indicators too
  * (by category and name); nothing is duplicated.
  */
-export async function importPlanText(db: Db, text: string, file: string): Promise<ImportResult> {
+export async function importPlanText(
+  db: Db,
+  text: string,
+  file: string,
+  opts: { reviseReason?: string } = {},
+): Promise<ImportResult> {
   const { plan, warnings } = loadPlanFile(text, file);
   const org = await findOrganizationBySlug(db, plan.org);
   if (!org) {
@@ -41,6 +46,15 @@ export async function importPlanText(db: Db, text: string, file: string): Promis
   );
 
   return db.transaction(async (tx) => {
+    // An adopted plan is read-only: overwriting it from a file is a revision, with a reason on record.
+    const existing = await repo.findPlanByYear(tx, org.id, plan.fiscalYear, true);
+    if (existing?.status === "adopted" && !opts.reviseReason) {
+      fail(
+        file,
+        "status",
+        'この年度の計画は採択済みです。取り込んで上書きするには見直しの理由を指定してください（CLI: --revise "理由"）',
+      );
+    }
     const { plan: row, created } = await repo.upsertPlan(tx, {
       orgId: org.id,
       fiscalYear: plan.fiscalYear,
@@ -50,6 +64,17 @@ export async function importPlanText(db: Db, text: string, file: string): Promis
       notes: plan.notes,
       statedFigures: plan.statedFigures,
     });
+    if (existing && opts.reviseReason) {
+      const revision = existing.revision + 1;
+      await repo.setPlanStatus(tx, org.id, row.id, plan.status, revision);
+      await repo.insertRevision(tx, {
+        orgId: org.id,
+        planId: row.id,
+        revision,
+        reason: opts.reviseReason,
+        actorLabel: "system (plan import)",
+      });
+    }
     await writes.clearReplaceableParts(tx, org.id, row.id);
     const ctx: WriteContext = {
       tx,

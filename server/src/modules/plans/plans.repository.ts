@@ -39,13 +39,17 @@ export async function findPlan(db: Executor, orgId: string, id: string, lock = f
   return (lock ? await q.for("update") : await q)[0];
 }
 
-export async function findPlanByYear(db: Executor, orgId: string, fiscalYear: number): Promise<PlanRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(plans)
-      .where(and(eq(plans.orgId, orgId), eq(plans.fiscalYear, fiscalYear)))
-  )[0];
+export async function findPlanByYear(
+  db: Executor,
+  orgId: string,
+  fiscalYear: number,
+  lock = false,
+): Promise<PlanRow | undefined> {
+  const q = db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.orgId, orgId), eq(plans.fiscalYear, fiscalYear)));
+  return (lock ? await q.for("update") : await q)[0];
 }
 
 /** Creates the plan or updates its header; the row (id) of an organization's year never changes. */

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { idSchema } from "./common.js";
+import { corporateNumberProblem } from "./corporate-number.js";
+
+/** 事業者: a business the center supports (a company, a sole proprietor, or someone about to start one). */
+export const SIZE_CLASSES = ["sme", "small", "other"] as const;
+export const sizeClassSchema = z.enum(SIZE_CLASSES);
+
+export const corporateNumberSchema = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = corporateNumberProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem.ja, params: { en: problem.en } });
+  });
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const companyInputSchema = z.object({
+  corporateNumber: corporateNumberSchema.nullable().optional(),
+  name: z.string().trim().min(1).max(200),
+  nameKana: optionalText(200),
+  representative: optionalText(100),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^〒?\s*\d{3}-?\d{4}$/, "郵便番号は「960-8053」の形で入力してください")
+    .nullable()
+    .optional(),
+  address: optionalText(300),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+()\d\s‐－ー-]{6,20}$/, "電話番号は数字とハイフンで入力してください")
+    .nullable()
+    .optional(),
+  email: z.email().max(200).nullable().optional(),
+  website: z
+    .url({ protocol: /^https?$/, error: "ウェブサイトは http:// または https:// で始まるURLで入力してください" })
+    .max(300)
+    .nullable()
+    .optional(),
+  industry: optionalText(100),
+  employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  /** 資本金 in yen. */
+  capitalYen: z.number().int().min(0).max(1e15).nullable().optional(),
+  founded: z.iso.date().nullable().optional(),
+  sizeClass: sizeClassSchema.nullable().optional(),
+  /** 個人事業主 (including 創業予定者): no 法人番号. */
+  soleProprietor: z.boolean().optional(),
+  notes: optionalText(4000),
+});
+export type CompanyInput = z.infer<typeof companyInputSchema>;
+export const companyUpdateSchema = companyInputSchema.partial();
+
+export const companySchema = z.object({
+  id: idSchema,
+  corporateNumber: z.string().nullable(),
+  name: z.string(),
+  nameKana: z.string().nullable(),
+  legalForm: z.string().nullable(),
+  representative: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  prefecture: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  industry: z.string().nullable(),
+  employees: z.number().int().nullable(),
+  capitalYen: z.number().int().nullable(),
+  founded: z.string().nullable(),
+  sizeClass: sizeClassSchema.nullable(),
+  soleProprietor: z.boolean(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Company = z.infer<typeof companySchema>;
+
+export const companyQuerySchema = z.object({
+  /** Part of the name or kana, a 法人番号, or a phone number. */
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const companyPageSchema = z.object({
+  items: z.array(companySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

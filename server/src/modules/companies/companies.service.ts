@@ -1,0 +1,132 @@
+import type { Company, CompanyInput } from "@shien/contracts";
+import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { requireAccess } from "../../http/access.js";
+import type { Actor } from "../../http/actor.js";
+import { conflict, invalidField, notFound } from "../../http/app-error.js";
+import { diffFields, recordAudit } from "../audit/index.js";
+import { normalizeName } from "../meiyose/index.js";
+import * as repo from "./companies.repository.js";
+import { digitsOf, prefectureOf, searchForm } from "./companies.text.js";
+
+const COMPANY = { ja: "事業者", en: "The business" };
+
+export function toDto(r: repo.CompanyRow): Company {
+  return {
+    id: r.id,
+    corporateNumber: r.corporateNumber,
+    name: r.name,
+    nameKana: r.nameKana,
+    legalForm: r.legalForm,
+    representative: r.representative,
+    postalCode: r.postalCode,
+    prefecture: r.prefecture,
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    website: r.website,
+    industry: r.industry,
+    employees: r.employees,
+    capitalYen: r.capitalYen,
+    founded: r.founded,
+    sizeClass: r.sizeClass as Company["sizeClass"],
+    soleProprietor: r.soleProprietor,
+    notes: r.notes,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Stored values from input: derived fields (legal form, prefecture, search text, phone digits) follow the typed ones. */
+function valuesOf(input: Partial<CompanyInput>, current?: repo.CompanyRow): Partial<repo.CompanyValues> {
+  const merged = { ...(current ?? {}), ...input } as Partial<repo.CompanyRow> & Partial<CompanyInput>;
+  const name = merged.name ?? "";
+  const kana = merged.nameKana ?? "";
+  const soleProprietor = merged.soleProprietor ?? false;
+  if (soleProprietor && merged.corporateNumber) {
+    throw invalidField("corporateNumber", {
+      ja: "個人事業主には法人番号がありません。法人番号を消すか、個人事業主の指定を外してください",
+      en: "Sole proprietors have no corporate number; clear one of the two",
+    });
+  }
+  const postal = merged.postalCode ? digitsOf(merged.postalCode) : null;
+  return {
+    ...Object.fromEntries(Object.entries(input).filter(([k]) => k !== "postalCode")),
+    ...(input.postalCode !== undefined
+      ? { postalCode: postal ? `${postal.slice(0, 3)}-${postal.slice(3)}` : null }
+      : {}),
+    legalForm: normalizeName(name).legalForm,
+    prefecture: prefectureOf(merged.address),
+    phoneDigits: merged.phone ? digitsOf(merged.phone) : null,
+    searchText: searchForm(`${name} ${kana}`),
+  };
+}
+
+function duplicateNumber(err: unknown, corporateNumber: string | null | undefined) {
+  if (!isUniqueViolation(err, "companies_org_corporate_number_uq")) return undefined;
+  return conflict("corporateNumber", {
+    ja: `法人番号 ${corporateNumber} の事業者は既に登録されています。既存の事業者を開いてください`,
+    en: `A business with corporate number ${corporateNumber} is already registered; open it instead`,
+  });
+}
+
+export async function searchCompanies(
+  db: Db,
+  actor: Actor,
+  q: { q?: string | undefined; page: number; pageSize: number },
+) {
+  requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
+  const text = q.q ? searchForm(q.q) : undefined;
+  const digits = q.q ? digitsOf(q.q) : undefined;
+  const { items, total } = await repo.search(db, actor.orgId, {
+    ...(text ? { text } : {}),
+    ...(digits && digits === q.q?.replace(/[\s-]/g, "") ? { digits } : {}),
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: items.map(toDto), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getCompany(db: Db, actor: Actor, id: string): Promise<Company> {
+  const row = await repo.findById(db, actor.orgId, id);
+  if (!row) throw notFound(COMPANY);
+  requireAccess(actor, "company.read", { orgId: row.orgId }, COMPANY);
+  return toDto(row);
+}
+
+export async function createCompany(db: Db, actor: Actor, input: CompanyInput): Promise<Company> {
+  requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await repo.insert(tx, actor.orgId, valuesOf(input) as repo.CompanyValues);
+      await recordAudit(tx, actor, {
+        entity: "company",
+        entityId: row.id,
+        action: "create",
+        changes: diffFields(undefined, { ...input }),
+      });
+      return toDto(row);
+    });
+  } catch (err) {
+    throw duplicateNumber(err, input.corporateNumber) ?? err;
+  }
+}
+
+export async function updateCompany(db: Db, actor: Actor, id: string, input: Partial<CompanyInput>): Promise<Company> {
+  try {
+    return await db.transaction(async (tx) => {
+      const before = await repo.findById(tx, actor.orgId, id, true);
+      if (!before) throw notFound(COMPANY);
+      requireAccess(actor, "company.write", { orgId: before.orgId }, COMPANY);
+      const after = await repo.update(tx, actor.orgId, id, valuesOf(input, before));
+      const pick = (r: repo.CompanyRow) =>
+        Object.fromEntries(Object.keys(input).map((k) => [k, (r as Record<string, unknown>)[k]]));
+      const changes = diffFields(pick(before), pick(after));
+      if (changes.length > 0)
+        await recordAudit(tx, actor, { entity: "company", entityId: id, action: "update", changes });
+      return toDto(after);
+    });
+  } catch (err) {
+    throw duplicateNumber(err, input.corporateNumber) ?? err;
+  }
+}

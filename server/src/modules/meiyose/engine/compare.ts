@@ -1,0 +1,388 @@
+import { normalizeCorporateNumber } from "./corporate-number.js";
+import {
+  type LegalFamily,
+  legalFamily,
+  type NormalizedAddress,
+  type NormalizedName,
+  normalizeAddress,
+  normalizeKana,
+  normalizeName,
+  normalizePhones,
+  normalizePostal,
+  normalizeRepresentative,
+} from "./normalize.js";
+
+/** One mention of a business, as typed. */
+export interface MatchRecord {
+  id: string;
+  corporateNumber?: string;
+  name: string;
+  nameKana?: string;
+  postalCode?: string;
+  address?: string;
+  phone?: string;
+  representative?: string;
+}
+
+/** A record with every field normalised once (what blocking and scoring work on). */
+export interface PreparedRecord {
+  id: string;
+  /** valid 法人番号 or null (a number failing the check digit is ignored) */
+  cn: string | null;
+  name: NormalizedName;
+  family: LegalFamily | null;
+  kana: string;
+  postal: string;
+  phones: string[];
+  address: NormalizedAddress | null;
+  rep: string;
+}
+
+export function prepareRecord(r: MatchRecord): PreparedRecord {
+  const name = normalizeName(r.name);
+  const address = r.address?.trim() ? normalizeAddress(r.address) : null;
+  return {
+    id: r.id,
+    cn: normalizeCorporateNumber(r.corporateNumber),
+    name,
+    family: legalFamily(name.legalForm),
+    kana: normalizeKana(r.nameKana),
+    postal: normalizePostal(r.postalCode),
+    phones: normalizePhones(r.phone),
+    address: address && address.key !== "" ? address : null,
+    rep: normalizeRepresentative(r.representative),
+  };
+}
+
+export type Field =
+  | "corporateNumber"
+  | "name"
+  | "legalForm"
+  | "nameKana"
+  | "address"
+  | "postalCode"
+  | "phone"
+  | "representative";
+
+export type Agreement =
+  | "equal"
+  | "different"
+  | "conflict"
+  | "similar"
+  | "partial"
+  | "owner-suffix"
+  | "same-reading"
+  | "different-prefecture"
+  | "rare";
+
+export interface Reason {
+  field: Field;
+  agreement: Agreement;
+  /** 日本語の説明 */
+  detail: string;
+  /** points this reason added to the score */
+  weight: number;
+}
+
+export type Decision = "same" | "review" | "different";
+
+export interface Comparison {
+  /** sum of the reasons' weights (log-odds-like points); ≥ sameThreshold → same, ≥ reviewThreshold → review */
+  score: number;
+  decision: Decision;
+  reasons: Reason[];
+}
+
+/** Points per kind of evidence, and the two thresholds. */
+export const WEIGHTS = {
+  cnEqual: 20,
+  cnConflict: -100,
+  nameEqual: 4,
+  nameOwner: 3.5,
+  nameTypo: 1.5,
+  nameReading: 1.5,
+  nameDifferent: -8,
+  formConflict: -4,
+  positionConflict: -4,
+  phoneEqual: 4.5,
+  phoneDifferent: -2,
+  addressEqual: 4,
+  addressPartial: 1.5,
+  addressDifferent: -2.5,
+  prefectureDifferent: -4,
+  postalEqual: 2,
+  postalDifferent: -2,
+  repEqual: 2,
+  repDifferent: -1,
+  kanaEqual: 0.5,
+  kanaDifferent: -1,
+  rareName: 4.5,
+  sameThreshold: 6,
+  reviewThreshold: 3,
+} as const;
+
+const FORM_LABEL: Record<string, string> = { before: "前", after: "後" };
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const ca = Array.from(a);
+  const cb = Array.from(b);
+  let prev = Array.from({ length: cb.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= ca.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= cb.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca[i - 1] === cb[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[cb.length] as number;
+}
+
+/** True when `long` is `short` with a city / county / ward prefix in front (address written without it). */
+function suffixAtBoundary(long: string, short: string): boolean {
+  if (short.length < 4 || !long.endsWith(short)) return false;
+  return /[市郡区町村]$/.test(long.slice(0, long.length - short.length));
+}
+
+function compareAddress(a: NormalizedAddress, b: NormalizedAddress): Reason {
+  if (
+    a.key === b.key ||
+    a.keyAlt === b.keyAlt ||
+    a.key === b.keyAlt ||
+    a.keyAlt === b.key ||
+    suffixAtBoundary(a.key, b.key) ||
+    suffixAtBoundary(b.key, a.key) ||
+    // 岡山市南区浜野… / 岡山市浜野…: ward left out
+    (a.numbers !== "" &&
+      a.rest === b.rest &&
+      a.city &&
+      b.city &&
+      (a.city.startsWith(b.city) || b.city.startsWith(a.city)))
+  ) {
+    return { field: "address", agreement: "equal", detail: `所在地一致（${a.key}）`, weight: WEIGHTS.addressEqual };
+  }
+  if (a.prefecture && b.prefecture && a.prefecture !== b.prefecture) {
+    return {
+      field: "address",
+      agreement: "different-prefecture",
+      detail: `都道府県が異なる（${a.prefecture} / ${b.prefecture}）`,
+      weight: WEIGHTS.prefectureDifferent,
+    };
+  }
+  const sameTown = a.town === b.town || suffixAtBoundary(a.town, b.town) || suffixAtBoundary(b.town, a.town);
+  if (sameTown && a.town !== "") {
+    const na = a.numbers;
+    const nb = b.numbers;
+    if (na === "" || nb === "" || `${na}-`.startsWith(`${nb}-`) || `${nb}-`.startsWith(`${na}-`)) {
+      return {
+        field: "address",
+        agreement: "partial",
+        detail: `町名まで一致、番地の一部が欠落（${a.key} / ${b.key}）`,
+        weight: WEIGHTS.addressPartial,
+      };
+    }
+  }
+  return {
+    field: "address",
+    agreement: "different",
+    detail: `所在地が異なる（${a.key} / ${b.key}）`,
+    weight: WEIGHTS.addressDifferent,
+  };
+}
+
+function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
+  const an = a.name;
+  const bn = b.name;
+  if (an.core === bn.core) {
+    return { field: "name", agreement: "equal", detail: `名称一致（${an.core}）`, weight: WEIGHTS.nameEqual };
+  }
+  if (
+    (an.coreWithoutOwner && (an.coreWithoutOwner === bn.core || an.coreWithoutOwner === bn.coreWithoutOwner)) ||
+    (bn.coreWithoutOwner && bn.coreWithoutOwner === an.core)
+  ) {
+    return {
+      field: "name",
+      agreement: "owner-suffix",
+      detail: `屋号が一致、一方に事業主名を併記（${an.core} / ${bn.core}）`,
+      weight: WEIGHTS.nameOwner,
+    };
+  }
+  const minLen = Math.min(an.core.length, bn.core.length);
+  if (minLen >= 4 && editDistance(an.core, bn.core, 1) <= 1) {
+    return {
+      field: "name",
+      agreement: "similar",
+      detail: `名称が1文字違い（${an.core} / ${bn.core}）：誤記の可能性`,
+      weight: WEIGHTS.nameTypo,
+    };
+  }
+  if (a.kana && a.kana === b.kana && a.kana.length >= 3 && Math.abs(an.core.length - bn.core.length) <= 1) {
+    return {
+      field: "name",
+      agreement: "same-reading",
+      detail: `表記は異なるが読みが一致（${an.core} / ${bn.core}、${a.kana}）`,
+      weight: WEIGHTS.nameReading,
+    };
+  }
+  return {
+    field: "name",
+    agreement: "different",
+    detail: `名称が異なる（${an.core} / ${bn.core}）`,
+    weight: WEIGHTS.nameDifferent,
+  };
+}
+
+export interface CompareContext {
+  /** how many records of the whole input carry this exact name core (only used when the names are equal) */
+  nameFrequency?: number;
+}
+
+/**
+ * Compares two prepared records; reasons list every field that could be compared.
+ * With a context from `resolve`, a name that only these two records carry in the input (with the same
+ * legal form on the same side and the same reading) counts as evidence even when the address differs
+ * (a registered company that moved); a name alone never does.
+ */
+export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: CompareContext): Comparison {
+  const reasons: Reason[] = [];
+  let cnEqual = false;
+  if (a.cn && b.cn) {
+    if (a.cn === b.cn) {
+      cnEqual = true;
+      reasons.push({
+        field: "corporateNumber",
+        agreement: "equal",
+        detail: `法人番号一致（${a.cn}）`,
+        weight: WEIGHTS.cnEqual,
+      });
+    } else {
+      reasons.push({
+        field: "corporateNumber",
+        agreement: "conflict",
+        detail: `法人番号が異なる（${a.cn} / ${b.cn}）：別法人`,
+        weight: WEIGHTS.cnConflict,
+      });
+    }
+  }
+  reasons.push(compareNames(a, b));
+  if (a.family && b.family) {
+    if (a.family !== b.family) {
+      reasons.push({
+        field: "legalForm",
+        agreement: "conflict",
+        detail: `法人格が異なる（${a.name.legalForm} / ${b.name.legalForm}）`,
+        weight: WEIGHTS.formConflict,
+      });
+    } else if (a.name.legalFormPosition !== b.name.legalFormPosition) {
+      reasons.push({
+        field: "legalForm",
+        agreement: "conflict",
+        detail: `法人格の位置が異なる（${FORM_LABEL[a.name.legalFormPosition ?? ""]}株 / ${FORM_LABEL[b.name.legalFormPosition ?? ""]}株）：別の商号`,
+        weight: WEIGHTS.positionConflict,
+      });
+    } else {
+      reasons.push({ field: "legalForm", agreement: "equal", detail: `法人格一致（${a.name.legalForm}）`, weight: 0 });
+    }
+  }
+  if (a.phones.length > 0 && b.phones.length > 0) {
+    const common = a.phones.find((p) => b.phones.includes(p));
+    reasons.push(
+      common
+        ? { field: "phone", agreement: "equal", detail: `電話番号一致（${common}）`, weight: WEIGHTS.phoneEqual }
+        : {
+            field: "phone",
+            agreement: "different",
+            detail: `電話番号が異なる（${a.phones.join("・")} / ${b.phones.join("・")}）`,
+            weight: WEIGHTS.phoneDifferent,
+          },
+    );
+  }
+  if (a.address && b.address) reasons.push(compareAddress(a.address, b.address));
+  if (a.postal && b.postal) {
+    reasons.push(
+      a.postal === b.postal
+        ? {
+            field: "postalCode",
+            agreement: "equal",
+            detail: `郵便番号一致（${a.postal}）`,
+            weight: WEIGHTS.postalEqual,
+          }
+        : {
+            field: "postalCode",
+            agreement: "different",
+            detail: `郵便番号が異なる（${a.postal} / ${b.postal}）`,
+            weight: WEIGHTS.postalDifferent,
+          },
+    );
+  }
+  if (a.rep && b.rep) {
+    reasons.push(
+      a.rep === b.rep
+        ? { field: "representative", agreement: "equal", detail: `代表者一致（${a.rep}）`, weight: WEIGHTS.repEqual }
+        : {
+            field: "representative",
+            agreement: "different",
+            detail: `代表者が異なる（${a.rep} / ${b.rep}）：交代の可能性`,
+            weight: WEIGHTS.repDifferent,
+          },
+    );
+  }
+  if (a.kana && b.kana) {
+    reasons.push(
+      a.kana === b.kana
+        ? { field: "nameKana", agreement: "equal", detail: `フリガナ一致（${a.kana}）`, weight: WEIGHTS.kanaEqual }
+        : {
+            field: "nameKana",
+            agreement: "different",
+            detail: `フリガナが異なる（${a.kana} / ${b.kana}）`,
+            weight: WEIGHTS.kanaDifferent,
+          },
+    );
+  }
+  if (
+    ctx?.nameFrequency === 2 &&
+    a.family &&
+    a.family === b.family &&
+    a.name.legalFormPosition === b.name.legalFormPosition &&
+    a.name.core === b.name.core &&
+    a.name.core.length >= 2 &&
+    a.kana !== "" &&
+    a.kana === b.kana &&
+    a.address &&
+    b.address &&
+    ((a.address.prefecture && a.address.prefecture === b.address.prefecture) ||
+      (a.address.city && a.address.city === b.address.city)) &&
+    reasons.every((r) => r.weight >= 0 || (r.field === "address" && r.agreement === "different"))
+  ) {
+    reasons.push({
+      field: "name",
+      agreement: "rare",
+      detail: "入力全体でこの商号はこの2件だけ（法人格・位置・読みも一致）：移転の可能性",
+      weight: WEIGHTS.rareName,
+    });
+  }
+  let score = 0;
+  for (const r of reasons) score += r.weight;
+  score = Math.round(score * 100) / 100;
+  let decision: Decision;
+  if (a.cn && b.cn) decision = cnEqual ? "same" : "different";
+  else if (score >= WEIGHTS.sameThreshold) decision = "same";
+  else if (score >= WEIGHTS.reviewThreshold) decision = "review";
+  else decision = "different";
+  return { score, decision, reasons };
+}
+
+/** Compares two raw records (normalises both first). */
+export function compare(a: MatchRecord, b: MatchRecord): Comparison {
+  return comparePrepared(prepareRecord(a), prepareRecord(b));
+}

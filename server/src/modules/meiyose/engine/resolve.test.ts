@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { compare, type MatchRecord, parseCsv, resolve } from "./index.js";
+
+const rec = (id: string, r: Omit<MatchRecord, "id">): MatchRecord => ({ id, ...r });
+
+describe("compare", () => {
+  it("same 法人番号 → same, with the reason", () => {
+    const c = compare(
+      rec("a", { name: "株式会社ニッスイ", corporateNumber: "1010001185037" }),
+      rec("b", { name: "ユキグニファクトリー株式会社", corporateNumber: "1010001185037" }),
+    );
+    expect(c.decision).toBe("same");
+    expect(c.reasons).toContainEqual(expect.objectContaining({ field: "corporateNumber", agreement: "equal" }));
+  });
+  it("different valid 法人番号 → different even with everything else equal", () => {
+    const base = { name: "株式会社アシスト", address: "福島市三河南町2-3-4", phone: "024-111-2222" };
+    const c = compare(
+      rec("a", { ...base, corporateNumber: "5070001000715" }),
+      rec("b", { ...base, corporateNumber: "7010001086980" }),
+    );
+    expect(c.decision).toBe("different");
+    expect(c.reasons[0]).toMatchObject({ field: "corporateNumber", agreement: "conflict" });
+  });
+  it("a name alone never merges", () => {
+    const c = compare(rec("a", { name: "株式会社アシスト" }), rec("b", { name: "株式会社アシスト" }));
+    expect(c.decision).not.toBe("same");
+  });
+  it("name + phone → same, reasons say which fields agreed", () => {
+    const c = compare(
+      rec("a", { name: "吉田測量株式会社", phone: "024-849-0916" }),
+      rec("b", { name: "吉田 測量（株）", phone: "0248490916", address: "伊達市堀之内16" }),
+    );
+    expect(c.decision).toBe("same");
+    expect(c.reasons.map((r) => `${r.field}:${r.agreement}`)).toEqual(
+      expect.arrayContaining(["name:equal", "phone:equal", "legalForm:equal"]),
+    );
+  });
+  it("name + address written differently → same", () => {
+    const c = compare(
+      rec("a", { name: "株式会社日東製薬", address: "伊賀市昭和町1-18-25" }),
+      rec("b", { name: "(株)日東製薬", address: "三重県伊賀市昭和町１丁目１８番２５号 センタービル5階" }),
+    );
+    expect(c.decision).toBe("same");
+  });
+  it("株式会社A vs A株式会社 at different addresses stay apart", () => {
+    const c = compare(
+      rec("a", { name: "株式会社アシスト", address: "福島市三河南町2-3-4" }),
+      rec("b", { name: "アシスト株式会社", address: "郡山市駅前1-1-1" }),
+    );
+    expect(c.decision).toBe("different");
+  });
+});
+
+describe("hard negatives stay apart", () => {
+  it("same name in different prefectures, different 法人番号", () => {
+    const r = resolve([
+      rec("1", { name: "株式会社アシスト", corporateNumber: "5070001000715", address: "福島県福島市三河南町2-3-4" }),
+      rec("2", { name: "株式会社アシスト", corporateNumber: "7010001086980", address: "三重県津市大手町1-1" }),
+      rec("3", { name: "株式会社アシスト", address: "福島県福島市三河南町2丁目3番4号" }),
+    ]);
+    expect(r.entities.get("1")).not.toBe(r.entities.get("2"));
+    expect(r.entities.get("3")).toBe(r.entities.get("1"));
+    expect(r.entities.get("1")).toBe("5070001000715");
+  });
+  it("山田製作所 vs 山口製作所, 山田製作所 vs 山田製作所販売", () => {
+    const r = resolve([
+      rec("1", { name: "株式会社山田製作所", address: "福島市三河南町2-3-4", phone: "024-111-2222" }),
+      rec("2", { name: "株式会社山口製作所", address: "福島市三河南町5-1-1", phone: "024-333-4444" }),
+      rec("3", { name: "株式会社山田製作所販売", address: "福島市三河南町2-3-4", phone: "024-111-2222" }),
+    ]);
+    expect(new Set(r.entities.values()).size).toBe(3);
+  });
+  it("different sole proprietors with the same 屋号 in different towns", () => {
+    const r = resolve([
+      rec("1", { name: "山田商店", address: "伊達市堀之内16", representative: "山田太郎" }),
+      rec("2", { name: "山田商店", address: "名張市旭町3-26-5", representative: "山田花子" }),
+    ]);
+    expect(r.entities.get("1")).not.toBe(r.entities.get("2"));
+  });
+});
+
+describe("resolve", () => {
+  it("never joins two valid 法人番号 transitively", () => {
+    const r = resolve([
+      rec("a", { name: "株式会社アシスト", corporateNumber: "5070001000715", phone: "024-111-2222" }),
+      rec("b", { name: "株式会社アシスト", phone: "024-111-2222", address: "福島市三河南町2-3-4" }),
+      rec("c", { name: "株式会社アシスト", corporateNumber: "7010001086980", address: "福島市三河南町2-3-4" }),
+    ]);
+    expect(r.entities.get("a")).not.toBe(r.entities.get("c"));
+    expect(r.reviewPairs.length).toBeGreaterThan(0);
+  });
+  it("human decisions win over scores", () => {
+    const records = [
+      rec("a", { name: "株式会社アシスト", phone: "024-111-2222" }),
+      rec("b", { name: "株式会社アシスト", phone: "024-111-2222" }),
+      rec("c", { name: "アシスト", address: "福島市三河南町2-3-4" }),
+    ];
+    expect(resolve(records).entities.get("a")).toBe(resolve(records).entities.get("b"));
+    const r = resolve(records, {
+      decisions: [
+        { a: "a", b: "b", same: false },
+        { a: "a", b: "c", same: true },
+      ],
+    });
+    expect(r.entities.get("a")).not.toBe(r.entities.get("b"));
+    expect(r.entities.get("a")).toBe(r.entities.get("c"));
+  });
+  it("is deterministic and independent of input order", () => {
+    const records = [
+      rec("r3", { name: "吉田測量株式会社", phone: "024-849-0916" }),
+      rec("r1", { name: "吉田測量", phone: "0248490916", address: "伊達市堀之内16" }),
+      rec("r2", { name: "吉田測量（株）", address: "福島県伊達市大字堀之内１６番地" }),
+      rec("r4", { name: "株式会社アシスト" }),
+    ];
+    const a = resolve(records).entities;
+    const b = resolve([...records].reverse()).entities;
+    expect([...a].sort()).toEqual([...b].sort());
+    expect(a.get("r3")).toBe("r1");
+    expect(a.get("r4")).toBe("r4");
+  });
+});
+
+describe("CSV reader", () => {
+  it("handles quotes, doubled quotes, CRLF and a BOM", () => {
+    const rows = parseCsv('\uFEFFa,b,c\r\n1,"x, ""y""",\r\n2,"multi\nline",z\n');
+    expect(rows).toEqual([
+      ["a", "b", "c"],
+      ["1", 'x, "y"', ""],
+      ["2", "multi\nline", "z"],
+    ]);
+  });
+});
