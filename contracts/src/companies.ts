@@ -90,3 +90,34 @@ export const companyPageSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** An import file sent by the browser: base64 content (CSV or xlsx, ≤ 30 MB) and the mapping chosen. */
+export const companyImportRequestSchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.base64().max(40_000_000),
+  encoding: z.enum(["utf-8", "shift_jis"]).optional(),
+  /** File header → canonical column (corporate_number, name, name_kana, …). */
+  map: z.record(z.string(), z.string()).optional(),
+  dryRun: z.boolean().default(true),
+});
+export type CompanyImportRequest = z.infer<typeof companyImportRequestSchema>;
+
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+
+export const companyImportReportSchema = z.object({
+  fileName: z.string(),
+  encoding: z.string(),
+  rows: z.number().int(),
+  mapping: z.record(z.string(), z.string()),
+  ignoredColumns: z.array(z.string()),
+  created: z.number().int(),
+  updated: z.number().int(),
+  dryRun: z.boolean(),
+  errors: z.array(importRowErrorSchema),
+});
+export type CompanyImportReport = z.infer<typeof companyImportReportSchema>;

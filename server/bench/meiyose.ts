@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type MatchRecord, parseCsv, resolve } from "../src/modules/meiyose/engine/index.js";
+import { parseCsv } from "../src/lib/csv.js";
+import { type MatchRecord, resolve } from "../src/modules/meiyose/engine/index.js";
 import { machineLine } from "./machine.js";
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/data/meiyose");

@@ -1,5 +1,4 @@
 import { apiLatency } from "./api-latency.js";
-import { meiyose } from "./meiyose.js";
 import { passwordHash } from "./password-hash.js";
 
 /**
@@ -9,7 +8,12 @@ import { passwordHash } from "./password-hash.js";
 const BENCHES: Record<string, () => Promise<void>> = {
   "api-latency": () => apiLatency({ requests: Number(process.env.BENCH_REQUESTS ?? 4000), concurrency: 16 }),
   "password-hash": () => passwordHash({ rounds: 20 }),
-  meiyose: () => meiyose(),
+  meiyose: async () => (await import("./meiyose.js")).meiyose(),
+  // 100k and 1M records through the CLI; MEIYOSE_SCALE_SIZES=100000 for a quicker run
+  "meiyose-scale": async () =>
+    (await import("./meiyose-scale.js")).meiyoseScale(
+      (process.env.MEIYOSE_SCALE_SIZES ?? "100000,1000000").split(",").map((s) => Number(s)),
+    ),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== "--");

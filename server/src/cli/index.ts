@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { serve } from "../main.js";
 import { registerCommands } from "./commands.js";
+import { registerCompanyCommands } from "./company-commands.js";
 import { describeError } from "./context.js";
 import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
@@ -18,6 +19,7 @@ program
 
 registerCommands(program);
 registerPlanCommands(program);
+registerCompanyCommands(program);
 registerMeiyoseCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

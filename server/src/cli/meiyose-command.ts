@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
-import { CsvReader, csvLine } from "../modules/meiyose/engine/csv.js";
+import { CsvReader, csvLine } from "../lib/csv.js";
 import {
   type MatchRecord,
   type PreparedRecord,
@@ -111,4 +112,12 @@ export function registerMeiyoseCommand(program: Command): void {
         `meiyose: ${r.records} records, ${r.entities} entities, ${r.reviewPairs} review pairs, ${r.seconds.toFixed(2)} s`,
       );
     });
+}
+
+// Also runnable on its own (`tsx src/cli/meiyose-command.ts --input … --output …`), without the server's imports.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { Command } = await import("commander");
+  const program = new Command().name("meiyose");
+  registerMeiyoseCommand(program);
+  await program.parseAsync(["node", "meiyose", "meiyose", ...process.argv.slice(2)]);
 }

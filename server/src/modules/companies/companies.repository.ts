@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { companies } from "../../db/schema/index.js";
 
@@ -61,4 +61,63 @@ export async function update(
     .where(and(eq(companies.orgId, orgId), eq(companies.id, id)))
     .returning();
   return rows[0] as CompanyRow;
+}
+
+const UPSERT_COLUMNS = [
+  "name",
+  "nameKana",
+  "legalForm",
+  "representative",
+  "postalCode",
+  "prefecture",
+  "address",
+  "phone",
+  "phoneDigits",
+  "email",
+  "website",
+  "industry",
+  "employees",
+  "capitalYen",
+  "soleProprietor",
+  "searchText",
+] as const;
+
+/**
+ * Inserts a batch in one statement; a row whose 法人番号 is already registered updates that
+ * company instead (rows without one are always new). Returns how many were created.
+ */
+export async function upsertMany(
+  db: Executor,
+  orgId: string,
+  rows: CompanyValues[],
+): Promise<{ created: number; updated: number }> {
+  if (rows.length === 0) return { created: 0, updated: 0 };
+  const set = Object.fromEntries(UPSERT_COLUMNS.map((k) => [k, sql.raw(`excluded."${companies[k].name}"`)])) as Record<
+    (typeof UPSERT_COLUMNS)[number],
+    SQL
+  >;
+  const result = await db
+    .insert(companies)
+    .values(rows.map((r) => ({ ...r, orgId })))
+    .onConflictDoUpdate({
+      target: [companies.orgId, companies.corporateNumber],
+      targetWhere: sql`${companies.corporateNumber} is not null`,
+      set: { ...set, updatedAt: sql`now()` },
+    })
+    .returning({ created: sql<boolean>`xmax = 0` });
+  const created = result.filter((r) => r.created).length;
+  return { created, updated: result.length - created };
+}
+
+export async function existingCorporateNumbers(db: Executor, orgId: string, numbers: string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db
+    .select({ n: companies.corporateNumber })
+    .from(companies)
+    .where(and(eq(companies.orgId, orgId), inArray(companies.corporateNumber, numbers)));
+  return new Set(rows.map((r) => r.n as string));
+}
+
+export async function allOf(db: Executor, orgId: string): Promise<CompanyRow[]> {
+  return db.select().from(companies).where(eq(companies.orgId, orgId)).orderBy(companies.name, companies.id);
 }

@@ -1,4 +1,6 @@
 import {
+  companyImportReportSchema,
+  companyImportRequestSchema,
   companyInputSchema,
   companyPageSchema,
   companyQuerySchema,
@@ -6,7 +8,10 @@ import {
   companyUpdateSchema,
   idParamsSchema,
 } from "@shien/contracts";
+import { z } from "zod";
 import type { ZodApp } from "../../http/types.js";
+import { exportCompanies } from "./companies.export.js";
+import { importCompanies } from "./companies.import.js";
 import { createCompany, getCompany, searchCompanies, updateCompany } from "./companies.service.js";
 
 export function companyRoutes(app: ZodApp): void {
@@ -45,5 +50,50 @@ export function companyRoutes(app: ZodApp): void {
       },
     },
     (req) => updateCompany(app.db, req.actorOrThrow(), req.params.id, req.body),
+  );
+  app.post(
+    "/api/companies/import",
+    {
+      bodyLimit: 48 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "事業者の取り込み（CSV / xlsx。dryRun で検証のみ）",
+        body: companyImportRequestSchema,
+        response: { 200: companyImportReportSchema },
+      },
+    },
+    (req) =>
+      importCompanies(app.db, req.actorOrThrow(), {
+        bytes: Buffer.from(req.body.contentBase64, "base64"),
+        fileName: req.body.fileName,
+        encoding: req.body.encoding,
+        map: req.body.map,
+        dryRun: req.body.dryRun,
+      }),
+  );
+  app.get(
+    "/api/companies/export",
+    {
+      schema: {
+        tags,
+        summary: "事業者台帳の出力",
+        querystring: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+      },
+    },
+    async (req, reply) => {
+      const body = await exportCompanies(app.db, req.actorOrThrow(), req.query.format);
+      const type =
+        req.query.format === "csv"
+          ? "text/csv; charset=utf-8"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      const name = `事業者台帳.${req.query.format}`;
+      return reply
+        .header("content-type", type)
+        .header(
+          "content-disposition",
+          `attachment; filename="companies.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(body);
+    },
   );
 }

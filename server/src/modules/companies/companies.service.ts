@@ -3,11 +3,11 @@ import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
-import { conflict, invalidField, notFound } from "../../http/app-error.js";
+import { conflict, notFound } from "../../http/app-error.js";
 import { diffFields, recordAudit } from "../audit/index.js";
-import { normalizeName } from "../meiyose/index.js";
 import * as repo from "./companies.repository.js";
-import { digitsOf, prefectureOf, searchForm } from "./companies.text.js";
+import { digitsOf, searchForm } from "./companies.text.js";
+import { valuesOf } from "./companies.values.js";
 
 const COMPANY = { ja: "事業者", en: "The business" };
 
@@ -34,31 +34,6 @@ export function toDto(r: repo.CompanyRow): Company {
     notes: r.notes,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-  };
-}
-
-/** Stored values from input: derived fields (legal form, prefecture, search text, phone digits) follow the typed ones. */
-function valuesOf(input: Partial<CompanyInput>, current?: repo.CompanyRow): Partial<repo.CompanyValues> {
-  const merged = { ...(current ?? {}), ...input } as Partial<repo.CompanyRow> & Partial<CompanyInput>;
-  const name = merged.name ?? "";
-  const kana = merged.nameKana ?? "";
-  const soleProprietor = merged.soleProprietor ?? false;
-  if (soleProprietor && merged.corporateNumber) {
-    throw invalidField("corporateNumber", {
-      ja: "個人事業主には法人番号がありません。法人番号を消すか、個人事業主の指定を外してください",
-      en: "Sole proprietors have no corporate number; clear one of the two",
-    });
-  }
-  const postal = merged.postalCode ? digitsOf(merged.postalCode) : null;
-  return {
-    ...Object.fromEntries(Object.entries(input).filter(([k]) => k !== "postalCode")),
-    ...(input.postalCode !== undefined
-      ? { postalCode: postal ? `${postal.slice(0, 3)}-${postal.slice(3)}` : null }
-      : {}),
-    legalForm: normalizeName(name).legalForm,
-    prefecture: prefectureOf(merged.address),
-    phoneDigits: merged.phone ? digitsOf(merged.phone) : null,
-    searchText: searchForm(`${name} ${kana}`),
   };
 }
 

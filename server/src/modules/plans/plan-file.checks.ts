@@ -1,5 +1,5 @@
 import { type AmountLine, formatSenYen, type PlanFile, type PlanNodeFile, type SubProgramFile } from "@shien/contracts";
-import { parsePrintedAmount, parseThousandYen } from "./printed-amount.js";
+import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 
 export interface ArithmeticWarning {
   path: (string | number)[];

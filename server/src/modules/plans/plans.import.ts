@@ -8,7 +8,7 @@ import { walkTree } from "./plan-file.checks.js";
 import { formatPath, loadPlanFile, PlanFileError, type PlanFileIssue } from "./plan-file.loader.js";
 import * as writes from "./plans.import.repository.js";
 import * as repo from "./plans.repository.js";
-import { parsePrintedAmount, parseThousandYen } from "./printed-amount.js";
+import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 
 export interface ImportResult {
   planId: string;

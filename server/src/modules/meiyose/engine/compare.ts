@@ -99,7 +99,7 @@ export const WEIGHTS = {
   cnConflict: -100,
   nameEqual: 4,
   nameOwner: 3.5,
-  nameTypo: 1.5,
+  nameTypo: 2,
   nameReading: 1.5,
   nameDifferent: -8,
   formConflict: -4,
@@ -118,34 +118,63 @@ export const WEIGHTS = {
   kanaDifferent: -1,
   rareName: 4.5,
   sameThreshold: 6,
-  reviewThreshold: 3,
+  reviewThreshold: 5,
 } as const;
 
 const FORM_LABEL: Record<string, string> = { before: "前", after: "後" };
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
+/** Levenshtein distance over UTF-16 code units, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const ca = Array.from(a);
-  const cb = Array.from(b);
-  let prev = Array.from({ length: cb.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= ca.length; i++) {
-    const cur = [i];
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (lb + 1 > prevRow.length) {
+    prevRow = new Int32Array(lb + 1);
+    curRow = new Int32Array(lb + 1);
+  }
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= cb.length; j++) {
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (ca[i - 1] === cb[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      const sub = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[cb.length] as number;
+  return prev[lb] as number;
+}
+
+/** Municipality without its ward: 名古屋市瑞穂区 → 名古屋市; Tokyo's 23 wards count as one city. */
+function municipality(a: NormalizedAddress): string | null {
+  if (!a.city) return null;
+  const m = /^(.+?市)/.exec(a.city);
+  if (m?.[1]) return `${a.prefecture ?? ""}${m[1]}`;
+  if (a.city.endsWith("区") && a.prefecture === "東京都") return "東京都区部";
+  return `${a.prefecture ?? ""}${a.city}`;
+}
+
+function sameMunicipality(a: NormalizedAddress, b: NormalizedAddress): boolean {
+  if (a.prefecture && b.prefecture && a.prefecture !== b.prefecture) return false;
+  const ma = municipality(a);
+  const mb = municipality(b);
+  if (!ma || !mb) return false;
+  const strip = (s: string) => s.replace(/^(北海道|東京都|京都府|大阪府|.{2,3}県)/, "");
+  return strip(ma) === strip(mb) || (ma === "東京都区部" && mb === "東京都区部");
 }
 
 /** True when `long` is `short` with a city / county / ward prefix in front (address written without it). */
@@ -162,6 +191,9 @@ function compareAddress(a: NormalizedAddress, b: NormalizedAddress): Reason {
     a.keyAlt === b.key ||
     suffixAtBoundary(a.key, b.key) ||
     suffixAtBoundary(b.key, a.key) ||
+    // 甲賀郡信楽町… / 甲賀市信楽町…: county left out or merged into a city
+    suffixAtBoundary(a.key, b.key.replace(/^.+?郡/, "")) ||
+    suffixAtBoundary(b.key, a.key.replace(/^.+?郡/, "")) ||
     // 岡山市南区浜野… / 岡山市浜野…: ward left out
     (a.numbers !== "" &&
       a.rest === b.rest &&
@@ -200,7 +232,8 @@ function compareAddress(a: NormalizedAddress, b: NormalizedAddress): Reason {
   };
 }
 
-function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
+/** How the two names agree (equal, owner-suffix, similar, same-reading or different). */
+export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
   const an = a.name;
   const bn = b.name;
   if (an.core === bn.core) {
@@ -218,11 +251,13 @@ function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
     };
   }
   const minLen = Math.min(an.core.length, bn.core.length);
-  if (minLen >= 4 && editDistance(an.core, bn.core, 1) <= 1) {
+  const lenDiff = Math.abs(an.core.length - bn.core.length);
+  // a slip: one character replaced (names of 4+ characters) or one dropped (names of 3+ characters)
+  if (((lenDiff === 0 && minLen >= 4) || (lenDiff === 1 && minLen >= 2)) && editDistance(an.core, bn.core, 1) <= 1) {
     return {
       field: "name",
       agreement: "similar",
-      detail: `名称が1文字違い（${an.core} / ${bn.core}）：誤記の可能性`,
+      detail: `名称が1文字違い（${an.core} / ${bn.core}）：誤記・脱字の可能性`,
       weight: WEIGHTS.nameTypo,
     };
   }
@@ -309,6 +344,7 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
   }
   if (a.address && b.address) reasons.push(compareAddress(a.address, b.address));
   if (a.postal && b.postal) {
+    const moved = reasons.some((r) => r.field === "address" && r.agreement === "different");
     reasons.push(
       a.postal === b.postal
         ? {
@@ -320,8 +356,8 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
         : {
             field: "postalCode",
             agreement: "different",
-            detail: `郵便番号が異なる（${a.postal} / ${b.postal}）`,
-            weight: WEIGHTS.postalDifferent,
+            detail: `郵便番号が異なる（${a.postal} / ${b.postal}）${moved ? "：所在地の違いと同じ事実として数えない" : ""}`,
+            weight: moved ? 0 : WEIGHTS.postalDifferent,
           },
     );
   }
@@ -361,7 +397,7 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
     a.address &&
     b.address &&
     ((a.address.prefecture && a.address.prefecture === b.address.prefecture) ||
-      (a.address.city && a.address.city === b.address.city)) &&
+      sameMunicipality(a.address, b.address)) &&
     reasons.every((r) => r.weight >= 0 || (r.field === "address" && r.agreement === "different"))
   ) {
     reasons.push({

@@ -4,8 +4,10 @@
  */
 export {
   type Agreement,
+  type CompareContext,
   type Comparison,
   compare,
+  compareNames,
   comparePrepared,
   type Decision,
   editDistance,
@@ -24,7 +26,6 @@ export {
   isValidCorporateNumber,
   normalizeCorporateNumber,
 } from "./corporate-number.js";
-export { CsvReader, csvField, csvLine, parseCsv } from "./csv.js";
 export {
   kanjiToNumber,
   type LegalFamily,

@@ -83,7 +83,11 @@ describe("normalizeName: legal forms (both positions)", () => {
     expect(normalizeName("東北工業団地(協)")).toMatchObject({ legalForm: "協同組合", core: "東北工業団地" });
   });
   it("half-width katakana legal form ｶﾌﾞｼｷｶﾞｲｼｬ", () => {
-    expect(normalizeName("ﾔﾏﾀﾞｶﾌﾞｼｷｶﾞｲｼｬ")).toMatchObject({ legalForm: "株式会社", legalFormPosition: "after", core: "ヤマダ" });
+    expect(normalizeName("ﾔﾏﾀﾞｶﾌﾞｼｷｶﾞｲｼｬ")).toMatchObject({
+      legalForm: "株式会社",
+      legalFormPosition: "after",
+      core: "ヤマダ",
+    });
   });
   it("株式会社A and A株式会社 have different keys but the same core", () => {
     const a = normalizeName("株式会社アシスト");
@@ -180,7 +184,12 @@ describe("normalizeAddress", () => {
   });
   it("detects the prefecture and splits the building", () => {
     const a = normalizeAddress("福島県いわき市港町１丁目１１番４号 菊地会館 ６階");
-    expect(a).toMatchObject({ prefecture: "福島県", city: "いわき市", key: "いわき市港町1-11-4", building: "菊地会館6階" });
+    expect(a).toMatchObject({
+      prefecture: "福島県",
+      city: "いわき市",
+      key: "いわき市港町1-11-4",
+      building: "菊地会館6階",
+    });
   });
   it("keeps numbers that belong to a town name", () => {
     expect(normalizeAddress("千代田区三番町5").key).not.toBe(normalizeAddress("千代田区5").key);

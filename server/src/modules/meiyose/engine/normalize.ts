@@ -57,7 +57,6 @@ const LEGAL_FORMS: LegalFormDef[] = [
   { form: "社会福祉法人", family: "fukushi", tokens: ["社会福祉法人", "(福)", "社福"] },
   { form: "学校法人", family: "gakko", tokens: ["学校法人", "(学)"] },
   { form: "宗教法人", family: "shukyo", tokens: ["宗教法人", "(宗)"] },
-  { form: "事業協同組合", family: "kumiai", tokens: ["事業協同組合"] },
   { form: "協同組合", family: "kumiai", tokens: ["協同組合", "(協)", "協組"] },
   { form: "企業組合", family: "kumiai", tokens: ["企業組合", "(企)"] },
   { form: "農事組合法人", family: "kumiai", tokens: ["農事組合法人"] },
@@ -117,6 +116,7 @@ function stripPunct(s: string): string {
   return foldSmallKana(s.replace(PUNCT, ""));
 }
 
+const PERSON_PART = /^\p{Script=Han}{1,3}$/u;
 const OWNER_TOKEN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{3,6}$/u;
 
 export function normalizeName(raw: string | null | undefined): NormalizedName {
@@ -157,7 +157,12 @@ export function normalizeName(raw: string | null | undefined): NormalizedName {
     } else {
       const parts = base.split(/\s+/);
       const last = parts[parts.length - 1] ?? "";
-      if (parts.length >= 2 && OWNER_TOKEN.test(last)) {
+      const prev = parts[parts.length - 2] ?? "";
+      if (parts.length >= 3 && PERSON_PART.test(prev) && PERSON_PART.test(last)) {
+        // 豊橋農園 鎌田 正人
+        owner = stripPunct(prev + last);
+        coreWithoutOwner = stripPunct(parts.slice(0, -2).join(""));
+      } else if (parts.length >= 2 && OWNER_TOKEN.test(last)) {
         owner = stripPunct(last);
         coreWithoutOwner = stripPunct(parts.slice(0, -1).join(""));
       }
@@ -403,6 +408,7 @@ export function kanjiToNumber(s: string): number {
 }
 
 const KN = "[〇零一二三四五六七八九十百千]+";
+const HAS_KANJI_NUMERAL = /[〇零一二三四五六七八九十百千]/;
 const KANJI_BEFORE_UNIT = new RegExp(`(${KN})(?=丁目|番(?![町丁])|号|地割|線|条)`, "g");
 const KANJI_AFTER_UNIT = new RegExp(`(?<=[0-9](?:丁目|番地の|番地|番|の|-))(${KN})(?!\\p{Script=Han})`, "gu");
 const KANJI_BEFORE_HYPHEN = new RegExp(`(?<![\\p{Script=Han}])(${KN})(?=-[0-9〇一二三四五六七八九])`, "gu");
@@ -427,16 +433,19 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
     .replace(/大字|小字/g, "")
     .replace(/ニ(?=丁目)/g, "二")
     .replace(/(上|下|入)る/g, "$1ル");
-  s = s.replace(KANJI_BEFORE_UNIT, (m) => String(kanjiToNumber(m)));
-  s = s.replace(KANJI_AFTER_UNIT, (m) => String(kanjiToNumber(m)));
-  s = s.replace(KANJI_BEFORE_HYPHEN, (m) => String(kanjiToNumber(m)));
+  if (HAS_KANJI_NUMERAL.test(s)) {
+    s = s.replace(KANJI_BEFORE_UNIT, (m) => String(kanjiToNumber(m)));
+    s = s.replace(KANJI_AFTER_UNIT, (m) => String(kanjiToNumber(m)));
+    s = s.replace(KANJI_BEFORE_HYPHEN, (m) => String(kanjiToNumber(m)));
+  }
   // 三番町, 五番丁, 北13条: town names, keep their numbers out of the block chain (full-width digits).
   s = s.replace(/[0-9]+(?=番[町丁]|条)/g, (m) =>
     m.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
   );
   // 字XXX before the block number is often left out: drop it (keyAlt keeps the name, drops the marker).
-  const alt = s.replace(/(?<=\p{Script=Han}|\p{Script=Katakana}|\p{Script=Hiragana})字/gu, "");
-  s = s.replace(/(?<=\p{Script=Han}|\p{Script=Katakana}|\p{Script=Hiragana})字[^0-9-]+?(?=[0-9])/u, "");
+  const hasAza = s.includes("字");
+  const alt = hasAza ? s.replace(/(?<=\p{Script=Han}|\p{Script=Katakana}|\p{Script=Hiragana})字/gu, "") : s;
+  if (hasAza) s = s.replace(/(?<=\p{Script=Han}|\p{Script=Katakana}|\p{Script=Hiragana})字[^0-9-]+?(?=[0-9])/u, "");
   const blocks = (t: string) =>
     t
       .replace(/([0-9]+)丁目/g, "$1-")
@@ -446,9 +455,10 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
       .replace(/([0-9]+)号(?![室館棟])/g, "$1")
       .replace(/([0-9]+)の([0-9]+)/g, "$1-$2")
       .replace(/-+/g, "-");
-  const altM = /^(.*?[0-9]+(?:-[0-9]+)*)/.exec(blocks(alt));
-  const keyAlt = altM?.[1] ?? blocks(alt);
-  s = blocks(s);
+  const altBlocks = blocks(alt);
+  s = hasAza ? blocks(s) : altBlocks;
+  const altM = /^(.*?[0-9]+(?:-[0-9]+)*)/.exec(altBlocks);
+  const keyAlt = altM?.[1] ?? altBlocks;
   const m = /^(.*?)([0-9]+(?:-[0-9]+)*)(.*)$/.exec(s);
   let town = s;
   let numbers = "";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compare, type MatchRecord, parseCsv, resolve } from "./index.js";
+import { CsvReader, csvLine, parseCsv } from "../../../lib/csv.js";
+import { compare, type MatchRecord, resolve } from "./index.js";
 
 const rec = (id: string, r: Omit<MatchRecord, "id">): MatchRecord => ({ id, ...r });
 
@@ -128,5 +129,50 @@ describe("CSV reader", () => {
       ["1", 'x, "y"', ""],
       ["2", "multi\nline", "z"],
     ]);
+  });
+  it("gives the same rows whatever the chunking", () => {
+    const text = '\uFEFFid,name\r\n1,"a ""b"", c"\r\n2,"x\r\ny"\n3,plain\r\n';
+    const whole = parseCsv(text);
+    for (const size of [1, 2, 3, 5, 7]) {
+      const r = new CsvReader();
+      const rows: string[][] = [];
+      for (let i = 0; i < text.length; i += size) rows.push(...r.push(text.slice(i, i + size)));
+      rows.push(...r.end());
+      expect(rows).toEqual(whole);
+    }
+  });
+  it("writes fields that round-trip", () => {
+    const line = csvLine(["r1", 'a,"b"', " x"]);
+    expect(parseCsv(line)).toEqual([["r1", 'a,"b"', " x"]]);
+  });
+});
+
+describe("moves and renames", () => {
+  it("a business that moved keeps its phone number", () => {
+    const c = compare(
+      rec("a", {
+        name: "株式会社野口鍛造",
+        phone: "059-111-2222",
+        address: "津市大手町2-13-19",
+        postalCode: "514-0001",
+      }),
+      rec("b", { name: "（株）野口鍛造", phone: "0591112222", address: "津市栄町1-1-1", postalCode: "514-0002" }),
+    );
+    expect(c.decision).toBe("same");
+  });
+  it("a name only these two records carry, with reading and legal form, in the same prefecture", () => {
+    const records = [
+      rec("e1", {
+        name: "株式会社ノバレーゼ",
+        nameKana: "カブシキガイシャノバレーゼ",
+        address: "中央区銀座一丁目８番１４号",
+      }),
+      rec("e2", { name: "株式会社ノバレーゼ", nameKana: "のばれーぜ", address: "東京都港区芝5-1-1" }),
+    ];
+    const r = resolve(records);
+    expect(r.entities.get("e1")).toBe(r.entities.get("e2"));
+    // …but not when a third record shares the name
+    const r3 = resolve([...records, rec("e3", { name: "株式会社ノバレーゼ", address: "大阪市北区梅田1-1-1" })]);
+    expect(r3.entities.get("e1")).not.toBe(r3.entities.get("e2"));
   });
 });

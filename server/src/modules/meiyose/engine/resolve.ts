@@ -1,5 +1,6 @@
 import {
   type Comparison,
+  compareNames,
   comparePrepared,
   type MatchRecord,
   type PreparedRecord,
@@ -18,6 +19,8 @@ export interface ResolveOptions {
   decisions?: HumanDecision[];
   /** largest blocking group compared in full; bigger groups are compared in a sliding window */
   maxBlock?: number;
+  /** the same for groups of records sharing only a name */
+  maxNameBlock?: number;
 }
 
 export interface ReviewPair {
@@ -68,24 +71,50 @@ class Growable {
   }
 }
 
-/** Blocking keys of one record: [key, strong?]. Strong groups are compared with a larger cap. */
-export function blockingKeys(p: PreparedRecord): string[] {
-  const keys: string[] = [];
-  for (const ph of p.phones) keys.push(`p:${ph}`);
+/**
+ * Blocking keys of one record. Strong keys (phone, address, postal code, representative, reading)
+ * are compared in full up to `maxBlock` records per key, beyond that in a small sliding window; name
+ * keys only up to `maxNameBlock` records (株式会社アシスト is the name of ~700 companies), beyond that
+ * not at all.
+ */
+export function blockingKeys(p: PreparedRecord): { strong: string[]; name: string[] } {
+  const strong: string[] = [];
+  for (const ph of p.phones) strong.push(`p:${ph}`);
   const a = p.address;
-  if (a && a.numbers !== "") {
-    keys.push(`a:${a.rest.length >= 4 ? a.rest : a.key}`);
-  }
+  // city + town + block number; a county name (often left out) is not part of the key
+  if (a && a.numbers !== "") strong.push(`a:${a.key.replace(/^.+?郡/, "")}`);
   const head = p.name.core.slice(0, 2);
   if (p.postal) {
-    keys.push(`z:${p.postal}`);
-    keys.push(`zn:${p.postal}:${head}`);
+    strong.push(`z:${p.postal}`);
+    strong.push(`zn:${p.postal}:${head}`);
   }
-  if (p.rep) keys.push(`r:${p.rep}:${head}`);
-  if (p.name.core) keys.push(`n:${p.name.core}`);
-  if (p.name.coreWithoutOwner) keys.push(`n:${p.name.coreWithoutOwner}`);
-  if (p.kana.length >= 3) keys.push(`k:${p.kana}`);
-  return keys;
+  if (p.rep) strong.push(`r:${p.rep}:${head}`);
+  if (p.kana.length >= 3) strong.push(`k:${p.kana}`);
+  const name: string[] = [];
+  if (p.name.core) name.push(`n:${p.name.core}`);
+  if (p.name.coreWithoutOwner) name.push(`n:${p.name.coreWithoutOwner}`);
+  return { strong, name };
+}
+
+function addGroupPairs(sorted: Float64Array, maxBlock: number, largeWindow: number, pairs: Growable): void {
+  let start = 0;
+  while (start < sorted.length) {
+    const h = Math.floor((sorted[start] as number) / PAIR_BASE);
+    let end = start + 1;
+    while (end < sorted.length && Math.floor((sorted[end] as number) / PAIR_BASE) === h) end++;
+    const size = end - start;
+    if (size > 1) {
+      const window = size > maxBlock ? largeWindow : size;
+      for (let x = start; x < end; x++) {
+        const rx = (sorted[x] as number) % PAIR_BASE;
+        for (let y = x + 1; y < end && y <= x + window; y++) {
+          const ry = (sorted[y] as number) % PAIR_BASE;
+          if (rx !== ry) pairs.push(Math.min(rx, ry) * PAIR_BASE + Math.max(rx, ry));
+        }
+      }
+    }
+    start = end;
+  }
 }
 
 class UnionFind {
@@ -118,7 +147,6 @@ export function resolve(records: MatchRecord[], options: ResolveOptions = {}): R
 export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOptions = {}): ResolveResult {
   const n = prepared.length;
   if (n >= PAIR_BASE) throw new Error(`too many records (${n}); the limit is ${PAIR_BASE - 1}`);
-  const maxBlock = options.maxBlock ?? 60;
   // Deterministic order: sort indices by record id so keys and tie-breaks do not depend on input order.
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
     const a = (prepared[x] as PreparedRecord).id;
@@ -131,32 +159,20 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
   });
 
   // 1. blocking: (hash, rank) packed in one float64, sorted, then grouped.
-  const entries = new Growable(n * 6);
+  const strongEntries = new Growable(n * 4);
+  const nameEntries = new Growable(n);
   for (let i = 0; i < n; i++) {
-    const p = prepared[i] as PreparedRecord;
-    for (const k of blockingKeys(p)) entries.push(hash32(k) * PAIR_BASE + (rank[i] as number));
+    const keys = blockingKeys(prepared[i] as PreparedRecord);
+    const r = rank[i] as number;
+    for (const k of keys.strong) strongEntries.push(hash32(k) * PAIR_BASE + r);
+    for (const k of keys.name) nameEntries.push(hash32(k) * PAIR_BASE + r);
   }
-  const sortedEntries = entries.sorted();
-  entries.data = new Float64Array(0);
   const pairs = new Growable(n * 4);
-  let start = 0;
-  while (start < sortedEntries.length) {
-    const h = Math.floor((sortedEntries[start] as number) / PAIR_BASE);
-    let end = start + 1;
-    while (end < sortedEntries.length && Math.floor((sortedEntries[end] as number) / PAIR_BASE) === h) end++;
-    const size = end - start;
-    if (size > 1) {
-      const window = size > maxBlock ? 8 : size;
-      for (let x = start; x < end; x++) {
-        const rx = (sortedEntries[x] as number) % PAIR_BASE;
-        for (let y = x + 1; y < end && y <= x + window; y++) {
-          const ry = (sortedEntries[y] as number) % PAIR_BASE;
-          if (rx !== ry) pairs.push(Math.min(rx, ry) * PAIR_BASE + Math.max(rx, ry));
-        }
-      }
-    }
-    start = end;
-  }
+  addGroupPairs(strongEntries.sorted(), options.maxBlock ?? 60, 4, pairs);
+  strongEntries.data = new Float64Array(0);
+  // a large group of equal names holds no evidence of its own (only the strong keys can join its records)
+  addGroupPairs(nameEntries.sorted(), options.maxNameBlock ?? 12, 0, pairs);
+  nameEntries.data = new Float64Array(0);
   const sortedPairs = pairs.sorted();
   pairs.data = new Float64Array(0);
 
@@ -167,6 +183,14 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
   const cannot = new Map<number, Set<number>>();
   const conflicts: ResolveResult["conflicts"] = [];
 
+  // members of each cluster as circular linked lists (for the check on weak-name links)
+  const next = new Int32Array(n);
+  for (let i = 0; i < n; i++) next[i] = i;
+  const members = (root: number): number[] => {
+    const out = [root];
+    for (let m = next[root] as number; m !== root && out.length <= 64; m = next[m] as number) out.push(m);
+    return out;
+  };
   const union = (x: number, y: number): "ok" | "cn" | "human" => {
     let rx = uf.find(x);
     let ry = uf.find(y);
@@ -181,6 +205,9 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
     }
     if (rx > ry) [rx, ry] = [ry, rx];
     uf.parent[ry] = rx;
+    const t = next[rx] as number;
+    next[rx] = next[ry] as number;
+    next[ry] = t;
     cnOf[rx] = cx ?? cy ?? null;
     if (sy) {
       const merged = sx ?? new Set<number>();
@@ -255,7 +282,7 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
     const h = hash32(p.name.core);
     nameCount.set(h, (nameCount.get(h) ?? 0) + 1);
   }
-  const same: { x: number; y: number; score: number }[] = [];
+  const same: { x: number; y: number; score: number; weakName: boolean }[] = [];
   const review: { x: number; y: number; c: Comparison }[] = [];
   let candidatePairs = 0;
   let prev = -1;
@@ -271,13 +298,46 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
     const b = byRank[y] as PreparedRecord;
     if (a.cn && b.cn) continue; // equal → already joined; different → never
     const c = comparePrepared(a, b, { nameFrequency: nameCount.get(hash32(a.name.core)) ?? 0 });
-    if (c.decision === "same") same.push({ x, y, score: c.score });
-    else if (c.decision === "review") review.push({ x, y, c });
+    if (c.decision === "same") {
+      const nameReason = c.reasons.find((r) => r.field === "name");
+      same.push({ x, y, score: c.score, weakName: nameReason?.agreement !== "equal" });
+    } else if (c.decision === "review") review.push({ x, y, c });
   }
 
   // 3. clustering: strongest evidence first; constraints checked on whole clusters (transitively).
   same.sort((p, q) => q.score - p.score || p.x - q.x || p.y - q.y);
+  // A link made on a misspelt or shortened name must not chain two differently named businesses
+  // (二見貿易 ← 二見貿易北 → 二見貿易東北): refuse it when at least half of the pairs across the two
+  // clusters have different names.
+  const weakLinkConflicts = (x: number, y: number): boolean => {
+    const rx = uf.find(x);
+    const ry = uf.find(y);
+    if (rx === ry) return false;
+    let pairsSeen = 0;
+    let different = 0;
+    for (const i of members(rx)) {
+      for (const j of members(ry)) {
+        const a = byRank[i] as PreparedRecord;
+        const b = byRank[j] as PreparedRecord;
+        if (a.cn && a.cn === b.cn) continue;
+        pairsSeen++;
+        if (compareNames(a, b).agreement === "different") different++;
+      }
+    }
+    return pairsSeen > 0 && different * 2 >= pairsSeen;
+  };
   for (const s of same) {
+    if (s.weakName && weakLinkConflicts(s.x, s.y)) {
+      const c = comparePrepared(byRank[s.x] as PreparedRecord, byRank[s.y] as PreparedRecord);
+      c.reasons.push({
+        field: "name",
+        agreement: "conflict",
+        detail: "名称の一致が弱く、統合先に名称の異なる記録があるため保留",
+        weight: 0,
+      });
+      review.push({ x: s.x, y: s.y, c });
+      continue;
+    }
     const res = union(s.x, s.y);
     if (res !== "ok") {
       const c = comparePrepared(byRank[s.x] as PreparedRecord, byRank[s.y] as PreparedRecord);
