@@ -73,6 +73,8 @@ export const companySchema = z.object({
   sizeClass: sizeClassSchema.nullable(),
   soleProprietor: z.boolean(),
   notes: z.string().nullable(),
+  /** 名寄せ: records with the same key are one business. */
+  entityKey: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -121,3 +123,43 @@ export const companyImportReportSchema = z.object({
   errors: z.array(importRowErrorSchema),
 });
 export type CompanyImportReport = z.infer<typeof companyImportReportSchema>;
+
+/** Why the 名寄せ engine thinks two records are (or are not) one business. */
+export const matchReasonSchema = z.object({
+  field: z.string(),
+  agreement: z.string(),
+  detail: z.string(),
+  weight: z.number(),
+});
+
+export const duplicateCandidatesSchema = z.object({
+  items: z.array(
+    z.object({
+      company: companySchema,
+      score: z.number(),
+      decision: z.enum(["same", "review"]),
+      reasons: z.array(matchReasonSchema),
+    }),
+  ),
+});
+
+export const reviewQueueSchema = z.object({
+  items: z.array(
+    z.object({ a: companySchema, b: companySchema, score: z.number(), reasons: z.array(matchReasonSchema) }),
+  ),
+});
+
+export const pairDecisionSchema = z.object({ a: idSchema, b: idSchema, same: z.boolean() });
+export const mergeRequestSchema = z.object({ companyIds: z.array(idSchema).min(2).max(50) });
+export const mergeResultSchema = z.object({ mergeId: idSchema, entityKey: z.string() });
+export const dedupeStatsSchema = z.object({
+  records: z.number().int(),
+  entities: z.number().int(),
+  reviewPairs: z.number().int(),
+  conflicts: z.number().int(),
+});
+export const registrySummarySchema = z.object({
+  companies: z.number().int(),
+  entities: z.number().int(),
+  reviewPairs: z.number().int(),
+});

@@ -3,7 +3,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { parseMapOption } from "../modules/companies/import/mapping.js";
-import { exportCompanies, importCompanies } from "../modules/companies/index.js";
+import { exportCompanies, importCompanies, runDedupe } from "../modules/companies/index.js";
 import { CliError, orgActor, withRuntime } from "./context.js";
 
 const ENCODINGS: Record<string, "utf-8" | "shift_jis"> = {
@@ -87,6 +87,22 @@ export function registerCompanyCommands(program: Command): void {
         const actor = await orgActor(database, o.org);
         writeFileSync(o.out, await exportCompanies(database.db, actor, o.format));
         console.error(`wrote ${o.out}`);
+      }),
+    );
+  program
+    .command("dedupe")
+    .description("名寄せを再計算する（確認待ちの組も更新）/ recompute the registry's entities")
+    .requiredOption("--org <slug>", "組織コード")
+    .action((o: { org: string }) =>
+      withRuntime(async ({ database }) => {
+        const actor = await orgActor(database, o.org);
+        const started = Date.now();
+        process.stderr.write("名寄せを計算しています…\n");
+        const s = await runDedupe(database.db, actor);
+        console.log(
+          `${s.records} records → ${s.entities} businesses (名寄せ後), ${s.reviewPairs} pair(s) to review, ` +
+            `${s.conflicts} conflict(s), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       }),
     );
 }

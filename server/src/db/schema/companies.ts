@@ -6,7 +6,10 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -43,6 +46,11 @@ export const companies = pgTable(
     sizeClass: text("size_class"),
     soleProprietor: boolean("sole_proprietor").notNull().default(false),
     notes: text("notes"),
+    /**
+     * 名寄せ: records with the same key are one business (the cluster's 法人番号, else its smallest
+     * record id). Null until the first dedupe run; a record alone is its own entity.
+     */
+    entityKey: text("entity_key"),
     /** NFKC, width- and space-folded name and kana: what partial search runs on. */
     searchText: text("search_text").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,6 +61,76 @@ export const companies = pgTable(
       .on(t.orgId, t.corporateNumber)
       .where(sql`${t.corporateNumber} is not null`),
     index("companies_org_phone_idx").on(t.orgId, t.phoneDigits),
+    index("companies_org_entity_idx").on(t.orgId, t.entityKey),
     check("companies_size_class_ck", sql`${t.sizeClass} is null or ${t.sizeClass} in ('sme','small','other')`),
   ],
 );
+
+/** A person's verdict on a pair of records: it wins over the score in every later dedupe run. */
+export const meiyoseDecisions = pgTable(
+  "meiyose_decisions",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** The smaller company id of the pair. */
+    companyA: uuid("company_a")
+      .notNull()
+      .references(() => companies.id),
+    companyB: uuid("company_b")
+      .notNull()
+      .references(() => companies.id),
+    same: boolean("same").notNull(),
+    decidedBy: text("decided_by").notNull(),
+    /** The merge that made this decision, so that undoing the merge takes it back. */
+    mergeId: uuid("merge_id"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.companyA, t.companyB] })],
+);
+
+/** Pairs the engine could not decide (uncertainty band), waiting for a person. Replaced by each dedupe run. */
+export const meiyoseReviewPairs = pgTable(
+  "meiyose_review_pairs",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyA: uuid("company_a")
+      .notNull()
+      .references(() => companies.id),
+    companyB: uuid("company_b")
+      .notNull()
+      .references(() => companies.id),
+    score: real("score").notNull(),
+    reasons: jsonb("reasons").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.companyA, t.companyB] })],
+);
+
+/** A manual merge: the entity keys it replaced, so that undo restores them exactly. */
+export const meiyoseMerges = pgTable("meiyose_merges", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  orgId: uuid("org_id")
+    .notNull()
+    .references(() => organizations.id),
+  entityKey: text("entity_key").notNull(),
+  /** [{ companyId, entityKey (before) }] */
+  previous: jsonb("previous").notNull(),
+  mergedBy: text("merged_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  undoneAt: timestamp("undone_at", { withTimezone: true }),
+});
+
+/**
+ * One row per organization: the last dedupe run's figures. Dedupe runs, merges and decisions lock
+ * this row, so they happen one at a time per organization and none overwrites another's result.
+ */
+export const meiyoseState = pgTable("meiyose_state", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }),
+  records: integer("records").notNull().default(0),
+  entities: integer("entities").notNull().default(0),
+});

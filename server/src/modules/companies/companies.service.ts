@@ -32,6 +32,7 @@ export function toDto(r: repo.CompanyRow): Company {
     sizeClass: r.sizeClass as Company["sizeClass"],
     soleProprietor: r.soleProprietor,
     notes: r.notes,
+    entityKey: r.entityKey,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

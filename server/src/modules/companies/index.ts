@@ -1,3 +1,5 @@
 export { exportCompanies } from "./companies.export.js";
 export { type ImportReport, importCompanies } from "./companies.import.js";
 export { companyRoutes } from "./companies.routes.js";
+export { dedupeRoutes } from "./dedupe.routes.js";
+export { type DedupeStats, distinctEntities, runDedupe } from "./dedupe.service.js";

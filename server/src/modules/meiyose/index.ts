@@ -1,2 +1,10 @@
 // The 名寄せ module's public face: other modules use the pure engine only through here.
-export { normalizeName } from "./engine/index.js";
+export {
+  compare,
+  type HumanDecision,
+  isValidCorporateNumber,
+  type MatchRecord,
+  normalizeName,
+  type Reason,
+  resolve,
+} from "./engine/index.js";

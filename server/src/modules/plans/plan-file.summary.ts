@@ -1,6 +1,6 @@
 import type { PlanFile } from "@shien/contracts";
-import { walkTree } from "./plan-file.checks.js";
 import { parsePrintedAmount } from "../../lib/printed-amount.js";
+import { walkTree } from "./plan-file.checks.js";
 
 /** A plain-text digest of a plan file: programs with their budget lines, and totals by funding source. */
 export function summarizePlanFile(plan: PlanFile): string {

@@ -1,6 +1,7 @@
 import type { AmountLine, Indicator, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
 import type { Db, Executor } from "../../db/client.js";
 import { systemActor } from "../../http/actor.js";
+import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 import { recordAudit } from "../audit/index.js";
 import { allDepartments } from "../departments/index.js";
 import { findOrganizationBySlug } from "../organizations/index.js";
@@ -8,7 +9,6 @@ import { walkTree } from "./plan-file.checks.js";
 import { formatPath, loadPlanFile, PlanFileError, type PlanFileIssue } from "./plan-file.loader.js";
 import * as writes from "./plans.import.repository.js";
 import * as repo from "./plans.repository.js";
-import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 
 export interface ImportResult {
   planId: string;

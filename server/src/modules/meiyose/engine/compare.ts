@@ -99,7 +99,7 @@ export const WEIGHTS = {
   cnConflict: -100,
   nameEqual: 4,
   nameOwner: 3.5,
-  nameTypo: 2,
+  nameTypo: 1.5,
   nameReading: 1.5,
   nameDifferent: -8,
   formConflict: -4,
@@ -232,6 +232,18 @@ function compareAddress(a: NormalizedAddress, b: NormalizedAddress): Reason {
   };
 }
 
+const NOT_NUMERAL = /[^0-9〇一二三四五六七八九十百千]/g;
+
+/**
+ * The part split off as an owner is a person: it is one of the two representatives, or the 屋号 left
+ * (平井牧場) is long enough not to be a fragment of a longer name (東北 電気工事).
+ */
+function ownerPlausible(withOwner: PreparedRecord, other: PreparedRecord): boolean {
+  const owner = withOwner.name.owner ?? "";
+  if (owner !== "" && (owner === withOwner.rep || owner === other.rep)) return true;
+  return (withOwner.name.coreWithoutOwner?.length ?? 0) >= 3;
+}
+
 /** How the two names agree (equal, owner-suffix, similar, same-reading or different). */
 export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
   const an = a.name;
@@ -240,8 +252,10 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
     return { field: "name", agreement: "equal", detail: `名称一致（${an.core}）`, weight: WEIGHTS.nameEqual };
   }
   if (
-    (an.coreWithoutOwner && (an.coreWithoutOwner === bn.core || an.coreWithoutOwner === bn.coreWithoutOwner)) ||
-    (bn.coreWithoutOwner && bn.coreWithoutOwner === an.core)
+    (an.coreWithoutOwner &&
+      ownerPlausible(a, b) &&
+      (an.coreWithoutOwner === bn.core || an.coreWithoutOwner === bn.coreWithoutOwner)) ||
+    (bn.coreWithoutOwner && ownerPlausible(b, a) && bn.coreWithoutOwner === an.core)
   ) {
     return {
       field: "name",
@@ -253,7 +267,12 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
   const minLen = Math.min(an.core.length, bn.core.length);
   const lenDiff = Math.abs(an.core.length - bn.core.length);
   // a slip: one character replaced (names of 4+ characters) or one dropped (names of 3+ characters)
-  if (((lenDiff === 0 && minLen >= 4) || (lenDiff === 1 && minLen >= 2)) && editDistance(an.core, bn.core, 1) <= 1) {
+  if (
+    ((lenDiff === 0 && minLen >= 4) || (lenDiff === 1 && minLen >= 2)) &&
+    // numbers name different entities (第1回/第2回, 2015/2017基金), never a slip
+    an.core.replace(NOT_NUMERAL, "") === bn.core.replace(NOT_NUMERAL, "") &&
+    editDistance(an.core, bn.core, 1) <= 1
+  ) {
     return {
       field: "name",
       agreement: "similar",

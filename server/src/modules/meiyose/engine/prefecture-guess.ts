@@ -1,7 +1,7 @@
 /**
  * Prefecture of a municipality written without its prefecture, for the cities where it is unambiguous
  * and common in business addresses: Tokyo's 23 wards and Tama cities, 政令指定都市, prefectural
- * capitals and other large cities. Unknown → null (the engine then treats the prefecture as unknown).
+ * capitals and other large cities; names shared by two prefectures (伊達市, 府中市) are left out. Unknown → null (the engine then treats the prefecture as unknown).
  */
 const TABLE: Record<string, string> = {
   東京都:
@@ -13,7 +13,7 @@ const TABLE: Record<string, string> = {
   宮城県: "仙台市 石巻市 名取市 多賀城市",
   秋田県: "秋田市",
   山形県: "山形市 米沢市 鶴岡市 酒田市",
-  福島県: "福島市 郡山市 いわき市 会津若松市 須賀川市 白河市 二本松市 南相馬市 伊達市 本宮市 相馬市 喜多方市",
+  福島県: "福島市 郡山市 いわき市 会津若松市 須賀川市 白河市 二本松市 南相馬市 本宮市 相馬市 喜多方市",
   茨城県: "水戸市 つくば市 日立市 土浦市 ひたちなか市 古河市 石岡市",
   栃木県: "宇都宮市 小山市 栃木市 足利市",
   群馬県: "前橋市 高崎市 太田市 伊勢崎市 桐生市",

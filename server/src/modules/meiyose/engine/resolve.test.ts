@@ -71,6 +71,13 @@ describe("hard negatives stay apart", () => {
     ]);
     expect(new Set(r.entities.values()).size).toBe(3);
   });
+  it("names that differ in a number are different entities, not a slip", () => {
+    const c = compare(
+      rec("a", { name: "住友生命第３回劣後ローン流動化株式会社", address: "千代田区丸の内1-1-1" }),
+      rec("b", { name: "住友生命第１回劣後ローン流動化株式会社", address: "千代田区丸の内1-1-1" }),
+    );
+    expect(c.decision).toBe("different");
+  });
   it("different sole proprietors with the same 屋号 in different towns", () => {
     const r = resolve([
       rec("1", { name: "山田商店", address: "伊達市堀之内16", representative: "山田太郎" }),
@@ -105,6 +112,17 @@ describe("resolve", () => {
     });
     expect(r.entities.get("a")).not.toBe(r.entities.get("b"));
     expect(r.entities.get("a")).toBe(r.entities.get("c"));
+  });
+  it("a human 'same' cannot join two different valid 法人番号; it is reported", () => {
+    const r = resolve(
+      [
+        rec("a", { name: "株式会社アシスト", corporateNumber: "5070001000715" }),
+        rec("b", { name: "アシスト株式会社", corporateNumber: "7010001086980" }),
+      ],
+      { decisions: [{ a: "a", b: "b", same: true }] },
+    );
+    expect(r.entities.get("a")).not.toBe(r.entities.get("b"));
+    expect(r.conflicts).toHaveLength(1);
   });
   it("is deterministic and independent of input order", () => {
     const records = [
@@ -174,5 +192,21 @@ describe("moves and renames", () => {
     // …but not when a third record shares the name
     const r3 = resolve([...records, rec("e3", { name: "株式会社ノバレーゼ", address: "大阪市北区梅田1-1-1" })]);
     expect(r3.entities.get("e1")).not.toBe(r3.entities.get("e2"));
+  });
+});
+
+describe("names one character apart", () => {
+  it("when 山田製作所 and 山口製作所 share only an address, then they are not merged (at most a review pair)", () => {
+    const a = { id: "a", name: "株式会社山田製作所", address: "福島県福島市三河南町1-20" };
+    const b = { id: "b", name: "株式会社山口製作所", address: "福島県福島市三河南町1-20" };
+    expect(compare(a, b).decision).not.toBe("same");
+    const r = resolve([a, b]);
+    expect(r.entities.get("a")).not.toBe(r.entities.get("b"));
+  });
+
+  it("when the same slip comes with the same phone and address, then it is one business", () => {
+    const a = { id: "a", name: "株式会社浅野広告企画", address: "三重県尾鷲市駅前2-9-14", phone: "0597-22-0000" };
+    const b = { id: "b", name: "株式会社浅野広告企書", address: "尾鷲市駅前2丁目9番地14", phone: "0597220000" };
+    expect(compare(a, b).decision).toBe("same");
   });
 });

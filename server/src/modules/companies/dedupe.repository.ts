@@ -1,0 +1,164 @@
+import { and, count, countDistinct, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { companies, meiyoseDecisions, meiyoseMerges, meiyoseReviewPairs, meiyoseState } from "../../db/schema/index.js";
+
+export type DecisionRow = typeof meiyoseDecisions.$inferSelect;
+export type MergeRow = typeof meiyoseMerges.$inferSelect;
+
+/** The fields 名寄せ compares, for every company of the organization. */
+export async function matchRecords(db: Executor, orgId: string) {
+  return db
+    .select({
+      id: companies.id,
+      corporateNumber: companies.corporateNumber,
+      name: companies.name,
+      nameKana: companies.nameKana,
+      postalCode: companies.postalCode,
+      address: companies.address,
+      phone: companies.phone,
+      representative: companies.representative,
+      entityKey: companies.entityKey,
+    })
+    .from(companies)
+    .where(eq(companies.orgId, orgId));
+}
+
+export async function matchRecordsByIds(db: Executor, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return (await matchRecords(db, orgId)).filter((r) => ids.includes(r.id));
+}
+
+/** Sets entity keys in batches with one UPDATE … FROM unnest per batch. */
+export async function setEntityKeys(db: Executor, orgId: string, keys: [string, string | null][]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 5000) {
+    const batch = keys.slice(i, i + 5000);
+    const ids = batch.map(([id]) => id);
+    const values = batch.map(([, key]) => key);
+    await db.execute(sql`
+      update ${companies} c set entity_key = v.key
+      from unnest(${sql.param(ids)}::uuid[], ${sql.param(values)}::text[]) as v(id, key)
+      where c.id = v.id and c.org_id = ${orgId} and c.entity_key is distinct from v.key`);
+  }
+}
+
+export async function decisions(db: Executor, orgId: string): Promise<DecisionRow[]> {
+  return db.select().from(meiyoseDecisions).where(eq(meiyoseDecisions.orgId, orgId));
+}
+
+export async function upsertDecision(db: Executor, row: typeof meiyoseDecisions.$inferInsert): Promise<void> {
+  await db
+    .insert(meiyoseDecisions)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [meiyoseDecisions.orgId, meiyoseDecisions.companyA, meiyoseDecisions.companyB],
+      set: { same: row.same, decidedBy: row.decidedBy, mergeId: row.mergeId ?? null, decidedAt: sql`now()` },
+    });
+}
+
+export async function deleteDecisionsOfMerge(db: Executor, orgId: string, mergeId: string): Promise<void> {
+  await db
+    .delete(meiyoseDecisions)
+    .where(and(eq(meiyoseDecisions.orgId, orgId), eq(meiyoseDecisions.mergeId, mergeId)));
+}
+
+export async function replaceReviewPairs(
+  db: Executor,
+  orgId: string,
+  pairs: { companyA: string; companyB: string; score: number; reasons: unknown }[],
+): Promise<void> {
+  await db.delete(meiyoseReviewPairs).where(eq(meiyoseReviewPairs.orgId, orgId));
+  for (let i = 0; i < pairs.length; i += 2000) {
+    await db.insert(meiyoseReviewPairs).values(pairs.slice(i, i + 2000).map((p) => ({ ...p, orgId })));
+  }
+}
+
+export async function deleteReviewPair(db: Executor, orgId: string, a: string, b: string): Promise<void> {
+  await db
+    .delete(meiyoseReviewPairs)
+    .where(
+      and(eq(meiyoseReviewPairs.orgId, orgId), eq(meiyoseReviewPairs.companyA, a), eq(meiyoseReviewPairs.companyB, b)),
+    );
+}
+
+export async function reviewPairs(db: Executor, orgId: string, limit: number) {
+  return db
+    .select()
+    .from(meiyoseReviewPairs)
+    .where(eq(meiyoseReviewPairs.orgId, orgId))
+    .orderBy(sql`${meiyoseReviewPairs.score} desc`)
+    .limit(limit);
+}
+
+export async function counts(db: Executor, orgId: string) {
+  const [c] = await db
+    .select({
+      companies: count(),
+      entities: countDistinct(sql`coalesce(${companies.entityKey}, ${companies.id}::text)`),
+    })
+    .from(companies)
+    .where(eq(companies.orgId, orgId));
+  const [r] = await db.select({ n: count() }).from(meiyoseReviewPairs).where(eq(meiyoseReviewPairs.orgId, orgId));
+  return { companies: c?.companies ?? 0, entities: c?.entities ?? 0, reviewPairs: r?.n ?? 0 };
+}
+
+/** Distinct businesses among these companies (支援事業者数（名寄せ後）). */
+export async function distinctEntityCount(db: Executor, orgId: string, companyIds: string[]): Promise<number> {
+  if (companyIds.length === 0) return 0;
+  const [r] = await db
+    .select({ n: countDistinct(sql`coalesce(${companies.entityKey}, ${companies.id}::text)`) })
+    .from(companies)
+    .where(and(eq(companies.orgId, orgId), inArray(companies.id, companyIds)));
+  return r?.n ?? 0;
+}
+
+/** Companies sharing an entity key with any of these (their whole clusters), locked for the merge. */
+export async function clustersOf(db: Executor, orgId: string, companyIds: string[]) {
+  const seeds = await db
+    .select({ id: companies.id, key: companies.entityKey })
+    .from(companies)
+    .where(and(eq(companies.orgId, orgId), inArray(companies.id, companyIds)))
+    .for("update");
+  const keys = seeds.map((s) => s.key).filter((k): k is string => k !== null);
+  return db
+    .select({ id: companies.id, entityKey: companies.entityKey, corporateNumber: companies.corporateNumber })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.orgId, orgId),
+        or(inArray(companies.id, companyIds), keys.length > 0 ? inArray(companies.entityKey, keys) : undefined),
+      ),
+    )
+    .orderBy(companies.id)
+    .for("update");
+}
+
+export async function insertMerge(db: Executor, row: typeof meiyoseMerges.$inferInsert): Promise<MergeRow> {
+  return (await db.insert(meiyoseMerges).values(row).returning())[0] as MergeRow;
+}
+
+export async function findOpenMerge(db: Executor, orgId: string, id: string): Promise<MergeRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(meiyoseMerges)
+      .where(and(eq(meiyoseMerges.orgId, orgId), eq(meiyoseMerges.id, id), isNull(meiyoseMerges.undoneAt)))
+      .for("update")
+  )[0];
+}
+
+export async function markUndone(db: Executor, orgId: string, id: string): Promise<void> {
+  await db
+    .update(meiyoseMerges)
+    .set({ undoneAt: sql`now()` })
+    .where(and(eq(meiyoseMerges.orgId, orgId), eq(meiyoseMerges.id, id)));
+}
+
+/** Serialises 名寄せ work of one organization (see meiyoseState). */
+export async function lockState(db: Executor, orgId: string): Promise<void> {
+  await db.insert(meiyoseState).values({ orgId }).onConflictDoNothing();
+  await db.select().from(meiyoseState).where(eq(meiyoseState.orgId, orgId)).for("update");
+}
+
+export async function recordRun(db: Executor, orgId: string, records: number, entities: number): Promise<void> {
+  await db.update(meiyoseState).set({ lastRunAt: sql`now()`, records, entities }).where(eq(meiyoseState.orgId, orgId));
+}

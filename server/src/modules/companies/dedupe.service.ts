@@ -1,0 +1,249 @@
+import type { CompanyInput } from "@shien/contracts";
+import type { Db } from "../../db/client.js";
+import { requireAccess } from "../../http/access.js";
+import type { Actor } from "../../http/actor.js";
+import { AppError, notFound } from "../../http/app-error.js";
+import { recordAudit } from "../audit/index.js";
+import { compare, isValidCorporateNumber, type MatchRecord, type Reason, resolve } from "../meiyose/index.js";
+import * as repo from "./companies.repository.js";
+import { toDto } from "./companies.service.js";
+import { digitsOf, searchForm } from "./companies.text.js";
+import * as dedupe from "./dedupe.repository.js";
+
+const COMPANY = { ja: "事業者", en: "The business" };
+
+type Row = Awaited<ReturnType<typeof dedupe.matchRecords>>[number];
+
+function toMatch(r: Row | (CompanyInput & { id: string })): MatchRecord {
+  const rec: MatchRecord = { id: r.id, name: r.name };
+  if (r.corporateNumber) rec.corporateNumber = r.corporateNumber;
+  if (r.nameKana) rec.nameKana = r.nameKana;
+  if (r.postalCode) rec.postalCode = r.postalCode;
+  if (r.address) rec.address = r.address;
+  if (r.phone) rec.phone = r.phone;
+  if (r.representative) rec.representative = r.representative;
+  return rec;
+}
+
+const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+
+export interface DedupeStats {
+  records: number;
+  entities: number;
+  reviewPairs: number;
+  conflicts: number;
+}
+
+/**
+ * Recomputes the organization's entities from every company record and every human decision
+ * (which win over scores), and replaces the review queue. One run at a time per organization.
+ */
+export async function runDedupe(db: Db, actor: Actor): Promise<DedupeStats> {
+  requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
+  return db.transaction(async (tx) => {
+    await dedupe.lockState(tx, actor.orgId);
+    const rows = await dedupe.matchRecords(tx, actor.orgId);
+    const decisions = (await dedupe.decisions(tx, actor.orgId)).map((d) => ({
+      a: d.companyA,
+      b: d.companyB,
+      same: d.same,
+    }));
+    const decided = new Set(decisions.map((d) => `${d.a}/${d.b}`));
+    const result = resolve(rows.map(toMatch), { decisions });
+    await dedupe.setEntityKeys(
+      tx,
+      actor.orgId,
+      rows.map((r) => [r.id, result.entities.get(r.id) ?? r.id]),
+    );
+    const pairs = result.reviewPairs
+      .map((p) => {
+        const [a, b] = ordered(p.a, p.b);
+        return { companyA: a, companyB: b, score: p.score, reasons: p.reasons };
+      })
+      .filter((p) => !decided.has(`${p.companyA}/${p.companyB}`));
+    await dedupe.replaceReviewPairs(tx, actor.orgId, pairs);
+    const stats = {
+      records: rows.length,
+      entities: new Set(result.entities.values()).size,
+      reviewPairs: pairs.length,
+      conflicts: result.conflicts.length,
+    };
+    await dedupe.recordRun(tx, actor.orgId, stats.records, stats.entities);
+    await recordAudit(tx, actor, {
+      entity: "meiyose",
+      entityId: actor.orgId,
+      action: "update",
+      changes: [{ field: "dedupe", to: stats }],
+    });
+    return stats;
+  });
+}
+
+/** Registered businesses that a new or edited record probably is, best first, with the reasons. */
+export async function likelyDuplicates(db: Db, actor: Actor, input: CompanyInput, exceptId?: string) {
+  requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
+  const probe = toMatch({ ...input, id: "__new__" });
+  const candidates = new Map<string, repo.CompanyRow>();
+  const add = (rows: repo.CompanyRow[]) => {
+    for (const r of rows) if (r.id !== exceptId) candidates.set(r.id, r);
+  };
+  const core = searchForm(input.name).replace(/株式会社|有限会社|合同会社|\(株\)|\(有\)/g, "");
+  if (core.length >= 2) add((await repo.search(db, actor.orgId, { text: core, page: 1, pageSize: 50 })).items);
+  const digits = input.phone ? digitsOf(input.phone) : "";
+  if (digits.length >= 6) add((await repo.search(db, actor.orgId, { digits, page: 1, pageSize: 20 })).items);
+  if (input.corporateNumber) {
+    add((await repo.search(db, actor.orgId, { digits: input.corporateNumber, page: 1, pageSize: 5 })).items);
+  }
+  return [...candidates.values()]
+    .map((c) => ({ company: toDto(c), ...compare(probe, toMatch({ ...c, id: c.id } as unknown as Row)) }))
+    .filter((m) => m.decision !== "different")
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10)
+    .map((m) => ({
+      company: m.company,
+      score: m.score,
+      decision: m.decision as "same" | "review",
+      reasons: m.reasons,
+    }));
+}
+
+export async function reviewQueue(db: Db, actor: Actor, limit = 100) {
+  requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
+  const pairs = await dedupe.reviewPairs(db, actor.orgId, limit);
+  const ids = [...new Set(pairs.flatMap((p) => [p.companyA, p.companyB]))];
+  const byId = new Map<string, repo.CompanyRow>();
+  for (const id of ids) {
+    const row = await repo.findById(db, actor.orgId, id);
+    if (row) byId.set(id, row);
+  }
+  return pairs
+    .filter((p) => byId.has(p.companyA) && byId.has(p.companyB))
+    .map((p) => ({
+      a: toDto(byId.get(p.companyA) as repo.CompanyRow),
+      b: toDto(byId.get(p.companyB) as repo.CompanyRow),
+      score: p.score,
+      reasons: p.reasons as Reason[],
+    }));
+}
+
+/**
+ * Makes the businesses of these records one entity. Every record is kept; the keys they had are
+ * stored so that undo restores them exactly. Two different valid 法人番号 are never merged.
+ */
+export async function mergeCompanies(
+  db: Db,
+  actor: Actor,
+  companyIds: string[],
+): Promise<{ mergeId: string; entityKey: string }> {
+  requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
+  return db.transaction(async (tx) => {
+    await dedupe.lockState(tx, actor.orgId);
+    const members = await dedupe.clustersOf(tx, actor.orgId, companyIds);
+    if (companyIds.some((id) => !members.some((m) => m.id === id))) throw notFound(COMPANY);
+    const numbers = new Set(
+      members.map((m) => m.corporateNumber).filter((n): n is string => !!n && isValidCorporateNumber(n)),
+    );
+    if (numbers.size > 1) {
+      throw new AppError("CONFLICT", {
+        ja: `法人番号の異なる事業者（${[...numbers].join("、")}）は同じ事業者にできません`,
+        en: `Businesses with different corporate numbers (${[...numbers].join(", ")}) cannot be merged`,
+      });
+    }
+    const entityKey = [...numbers][0] ?? (members.map((m) => m.id).sort()[0] as string);
+    const merge = await dedupe.insertMerge(tx, {
+      orgId: actor.orgId,
+      entityKey,
+      previous: members.map((m) => ({ companyId: m.id, entityKey: m.entityKey })),
+      mergedBy: actor.label,
+    });
+    await dedupe.setEntityKeys(
+      tx,
+      actor.orgId,
+      members.map((m) => [m.id, entityKey]),
+    );
+    const sortedIds = [...new Set(companyIds)].sort();
+    for (let i = 1; i < sortedIds.length; i++) {
+      const [a, b] = ordered(sortedIds[0] as string, sortedIds[i] as string);
+      await dedupe.upsertDecision(tx, {
+        orgId: actor.orgId,
+        companyA: a,
+        companyB: b,
+        same: true,
+        decidedBy: actor.label,
+        mergeId: merge.id,
+      });
+      await dedupe.deleteReviewPair(tx, actor.orgId, a, b);
+    }
+    await recordAudit(tx, actor, {
+      entity: "meiyose_merge",
+      entityId: merge.id,
+      action: "create",
+      changes: [
+        { field: "companies", to: members.map((m) => m.id) },
+        { field: "entityKey", to: entityKey },
+      ],
+    });
+    return { mergeId: merge.id, entityKey };
+  });
+}
+
+/** Undoes a merge: the entity keys it replaced come back exactly, and its "same" decisions are withdrawn. */
+export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<void> {
+  requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
+  await db.transaction(async (tx) => {
+    await dedupe.lockState(tx, actor.orgId);
+    const merge = await dedupe.findOpenMerge(tx, actor.orgId, mergeId);
+    if (!merge) throw notFound({ ja: "統合の記録", en: "The merge" });
+    const previous = merge.previous as { companyId: string; entityKey: string | null }[];
+    await dedupe.setEntityKeys(
+      tx,
+      actor.orgId,
+      previous.map((p) => [p.companyId, p.entityKey]),
+    );
+    await dedupe.deleteDecisionsOfMerge(tx, actor.orgId, mergeId);
+    await dedupe.markUndone(tx, actor.orgId, mergeId);
+    await recordAudit(tx, actor, {
+      entity: "meiyose_merge",
+      entityId: mergeId,
+      action: "delete",
+      changes: [{ field: "undone", to: true }],
+    });
+  });
+}
+
+/** A person's verdict on a review pair: "same" merges them now; "different" keeps them apart from now on. */
+export async function decidePair(db: Db, actor: Actor, a: string, b: string, same: boolean) {
+  if (same) return mergeCompanies(db, actor, [a, b]);
+  requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
+  await db.transaction(async (tx) => {
+    await dedupe.lockState(tx, actor.orgId);
+    const found = await dedupe.matchRecordsByIds(tx, actor.orgId, [a, b]);
+    if (found.length !== 2 || a === b) throw notFound(COMPANY);
+    const [x, y] = ordered(a, b);
+    await dedupe.upsertDecision(tx, {
+      orgId: actor.orgId,
+      companyA: x,
+      companyB: y,
+      same: false,
+      decidedBy: actor.label,
+    });
+    await dedupe.deleteReviewPair(tx, actor.orgId, x, y);
+    await recordAudit(tx, actor, {
+      entity: "meiyose_decision",
+      entityId: `${x}/${y}`,
+      action: "create",
+      changes: [{ field: "same", to: false }],
+    });
+  });
+  return undefined;
+}
+
+export async function registrySummary(db: Db, actor: Actor) {
+  requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
+  return dedupe.counts(db, actor.orgId);
+}
+
+/** 支援事業者数（名寄せ後）over a set of company records: for the KPI engine. */
+export function distinctEntities(db: Db, orgId: string, companyIds: string[]): Promise<number> {
+  return dedupe.distinctEntityCount(db, orgId, companyIds);
+}

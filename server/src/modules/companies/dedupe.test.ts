@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext } from "../../../test/context.js";
+import { makeOrg, makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
+import { distinctEntities } from "./index.js";
+
+let t: TestContext;
+let org: OrgFixture;
+let staff: Session;
+const ids: Record<string, string> = {};
+
+async function add(key: string, body: Record<string, unknown>) {
+  const res = await staff.post("/api/companies", body);
+  expect(res.statusCode).toBe(201);
+  ids[key] = res.json().id;
+}
+
+const keysOf = async () => {
+  const r = await t.database.db.execute(sql`select id, entity_key from companies where org_id = ${org.id} order by id`);
+  return Object.fromEntries(r.rows.map((x) => [String(x.id), x.entity_key]));
+};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  org = await makeOrg(t.database.db);
+  staff = await signIn(t.app, await makeUser(t.database.db, org, { role: "staff" }));
+  await add("yamadaA", { name: "株式会社山田製作所", address: "福島県福島市三河南町1-20", phone: "024-525-4075" });
+  await add("yamadaB", {
+    name: "（株）山田製作所",
+    address: "福島市三河南町一丁目20番",
+    phone: "0245254075",
+    nameKana: "ヤマダセイサクショ",
+  });
+  await add("yamaguchi", { name: "株式会社山口製作所", address: "福島県福島市三河南町1-20" });
+  await add("hanbai", { name: "株式会社山田製作所販売", address: "福島県福島市三河南町1-20" });
+  await add("tokyo", { name: "株式会社山田製作所", address: "東京都港区芝5-13-15", corporateNumber: "5070001000715" });
+  await add("mie", { name: "株式会社山田製作所", address: "三重県津市栄町1-891", corporateNumber: "7010001008844" });
+});
+afterAll(() => t.close());
+
+describe("名寄せ", () => {
+  it("when a likely duplicate is about to be registered, then it is shown with its reasons", async () => {
+    const res = await staff.post("/api/companies/duplicates", { name: "株式会社 山田製作所", phone: "024-525-4075" });
+    expect(res.statusCode).toBe(200);
+    const top = res.json().items[0];
+    expect([ids.yamadaA, ids.yamadaB]).toContain(top.company.id);
+    expect(top.reasons.length).toBeGreaterThan(0);
+    expect(top.reasons.some((r: { field: string }) => r.field === "phone")).toBe(true);
+  });
+
+  it("when dedupe runs, then variants of one business join and hard negatives stay apart", async () => {
+    const res = await staff.post("/api/companies/dedupe");
+    expect(res.statusCode, res.body).toBe(200);
+    const keys = await keysOf();
+    expect(keys[ids.yamadaA as string]).toBe(keys[ids.yamadaB as string]);
+    for (const other of ["yamaguchi", "hanbai", "tokyo", "mie"]) {
+      expect(keys[ids[other] as string]).not.toBe(keys[ids.yamadaA as string]);
+    }
+    expect(keys[ids.tokyo as string]).not.toBe(keys[ids.mie as string]);
+    const summary = (await staff.get("/api/companies/summary")).json();
+    expect(summary).toMatchObject({ companies: 6, entities: 5 });
+    expect(await distinctEntities(t.database.db, org.id, Object.values(ids))).toBe(5);
+  });
+
+  it("when two companies with different 法人番号 are merged, then 409 and nothing changes", async () => {
+    const before = await keysOf();
+    const res = await staff.post("/api/companies/merge", { companyIds: [ids.tokyo, ids.mie] });
+    expect(res.statusCode).toBe(409);
+    expect(await keysOf()).toEqual(before);
+  });
+
+  it("when staff merge two records and then undo, then the keys are exactly as before and the decision survives no longer", async () => {
+    const before = await keysOf();
+    const merged = await staff.post("/api/companies/merge", { companyIds: [ids.yamaguchi, ids.yamadaA] });
+    expect(merged.statusCode).toBe(200);
+    const during = await keysOf();
+    expect(during[ids.yamaguchi as string]).toBe(during[ids.yamadaA as string]);
+    expect(during[ids.yamadaB as string]).toBe(during[ids.yamadaA as string]);
+    // A dedupe run in between keeps the person's decision.
+    await staff.post("/api/companies/dedupe");
+    const rerun = await keysOf();
+    expect(rerun[ids.yamaguchi as string]).toBe(rerun[ids.yamadaA as string]);
+    const undo = await staff.post(`/api/companies/merges/${merged.json().mergeId}/undo`);
+    expect(undo.statusCode).toBe(200);
+    expect(await keysOf()).toEqual(before);
+    const decisions = await t.database.db.execute(
+      sql`select count(*)::int as n from meiyose_decisions where org_id = ${org.id}`,
+    );
+    expect(decisions.rows[0]?.n).toBe(0);
+    expect((await staff.post(`/api/companies/merges/${merged.json().mergeId}/undo`)).statusCode).toBe(404);
+  });
+
+  it("when a pair is judged different, then the decision persists and later runs keep them apart", async () => {
+    const res = await staff.post("/api/companies/review/decision", { a: ids.yamadaA, b: ids.yamadaB, same: false });
+    expect(res.statusCode).toBe(200);
+    await staff.post("/api/companies/dedupe");
+    const keys = await keysOf();
+    expect(keys[ids.yamadaA as string]).not.toBe(keys[ids.yamadaB as string]);
+  });
+
+  it("when a viewer or another organization acts, then 404; unknown ids, then 404", async () => {
+    const viewer = await signIn(t.app, await makeUser(t.database.db, org, { role: "viewer" }));
+    expect((await viewer.post("/api/companies/dedupe")).statusCode).toBe(404);
+    expect((await viewer.post("/api/companies/merge", { companyIds: [ids.yamadaA, ids.yamadaB] })).statusCode).toBe(
+      404,
+    );
+    const other = await makeOrg(t.database.db);
+    const outsider = await signIn(t.app, await makeUser(t.database.db, other, { role: "admin" }));
+    expect((await outsider.post("/api/companies/merge", { companyIds: [ids.yamadaA, ids.yamadaB] })).statusCode).toBe(
+      404,
+    );
+    expect((await staff.post("/api/companies/merge", { companyIds: [ids.yamadaA, randomUUID()] })).statusCode).toBe(
+      404,
+    );
+    expect((await staff.post("/api/companies/merge", { companyIds: [ids.yamadaA] })).statusCode).toBe(400);
+  });
+});
