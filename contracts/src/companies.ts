@@ -24,14 +24,17 @@ export const companyInputSchema = z.object({
   postalCode: z
     .string()
     .trim()
-    .regex(/^〒?\s*\d{3}-?\d{4}$/, "郵便番号は「960-8053」の形で入力してください")
+    .refine((v) => /^〒?\s*\d{3}-?\d{4}$/.test(v.normalize("NFKC")), "郵便番号は「960-8053」の形で入力してください")
     .nullable()
     .optional(),
   address: optionalText(300),
+  // Phone numbers arrive as people write them (TEL ０２４-…, (0595)76-0438, 内線): kept as written,
+  // they only need enough digits to be a number; matching uses the digits.
   phone: z
     .string()
     .trim()
-    .regex(/^[+()\d\s‐－ー-]{6,20}$/, "電話番号は数字とハイフンで入力してください")
+    .max(40)
+    .refine((v) => (v.normalize("NFKC").match(/\d/g)?.length ?? 0) >= 6, "電話番号には6桁以上の数字が必要です")
     .nullable()
     .optional(),
   email: z.email().max(200).nullable().optional(),
@@ -119,6 +122,10 @@ export const companyImportReportSchema = z.object({
   ignoredColumns: z.array(z.string()),
   created: z.number().int(),
   updated: z.number().int(),
+  /** Rows whose 法人番号 an earlier row of the file already had: folded into that row. */
+  sameNumberRows: z.number().int(),
+  /** New rows that 名寄せ found to be an already registered business (linked to it, not dropped). */
+  linked: z.number().int(),
   dryRun: z.boolean(),
   errors: z.array(importRowErrorSchema),
 });

@@ -9,6 +9,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   "api-latency": () => apiLatency({ requests: Number(process.env.BENCH_REQUESTS ?? 4000), concurrency: 16 }),
   "password-hash": () => passwordHash({ rounds: 20 }),
   meiyose: async () => (await import("./meiyose.js")).meiyose(),
+  // import and dedupe of N companies in PostgreSQL; COMPANIES_BENCH_ROWS=10000 for a quicker run
+  companies: async () =>
+    (await import("./companies.js")).companiesBench(Number(process.env.COMPANIES_BENCH_ROWS ?? 100_000)),
   // 100k and 1M records through the CLI; MEIYOSE_SCALE_SIZES=100000 for a quicker run
   "meiyose-scale": async () =>
     (await import("./meiyose-scale.js")).meiyoseScale(

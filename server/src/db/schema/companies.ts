@@ -61,7 +61,6 @@ export const companies = pgTable(
       .on(t.orgId, t.corporateNumber)
       .where(sql`${t.corporateNumber} is not null`),
     index("companies_org_phone_idx").on(t.orgId, t.phoneDigits),
-    index("companies_org_entity_idx").on(t.orgId, t.entityKey),
     check("companies_size_class_ck", sql`${t.sizeClass} is null or ${t.sizeClass} in ('sme','small','other')`),
   ],
 );

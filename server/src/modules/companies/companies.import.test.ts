@@ -131,3 +131,22 @@ describe("importing businesses", () => {
     expect(bad.json().error.details[0].field).toBe("contentBase64");
   });
 });
+
+describe("importing a business that is already registered", () => {
+  it("when a row without 法人番号 describes a registered business, then it is linked to it, not dropped", async () => {
+    const csv = ["name,address,phone", "（株）ふくしま精密,福島県福島市三河南町1-20,024-111-2222"].join("\n");
+    await staff.post("/api/companies", {
+      name: "株式会社ふくしま精密",
+      address: "福島県福島市三河南町1-20",
+      phone: "024-111-2222",
+    });
+    const before = await companyCount();
+    const res = await upload("link.csv", Buffer.from(csv, "utf8"), { dryRun: false });
+    expect(res.json()).toMatchObject({ created: 1, linked: 1, errors: [] });
+    expect(await companyCount()).toBe(before + 1);
+    const keys = await t.database.db.execute(
+      sql`select count(distinct entity_key)::int as n from companies where org_id = ${org.id} and name like '%ふくしま精密%'`,
+    );
+    expect(keys.rows[0]?.n).toBe(1);
+  });
+});

@@ -1,3 +1,4 @@
+import type { CompanyInput } from "@shien/contracts";
 import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
@@ -5,6 +6,7 @@ import { AppError } from "../../http/app-error.js";
 import { recordAudit } from "../audit/index.js";
 import * as repo from "./companies.repository.js";
 import { valuesOf } from "./companies.values.js";
+import { runDedupe } from "./dedupe.service.js";
 import { readTable, type TextEncodingName } from "./import/decode.js";
 import { CANONICAL_COLUMNS, resolveMapping } from "./import/mapping.js";
 import { type RowError, readRow } from "./import/rows.js";
@@ -17,6 +19,8 @@ export interface ImportOptions {
   map?: Record<string, string> | undefined;
   dryRun: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Link new rows to registered businesses (a dedupe run) right after storing; default true. */
+  link?: boolean;
 }
 
 export interface ImportReport {
@@ -27,6 +31,10 @@ export interface ImportReport {
   ignoredColumns: string[];
   created: number;
   updated: number;
+  /** Rows whose 法人番号 an earlier row of the file already had: folded into that row. */
+  sameNumberRows: number;
+  /** New rows that 名寄せ found to be an already registered business (linked, not dropped). */
+  linked: number;
   dryRun: boolean;
   /** When not empty, nothing was imported. */
   errors: RowError[];
@@ -55,6 +63,8 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
     ignoredColumns: mapping.ignored,
     created: 0,
     updated: 0,
+    sameNumberRows: 0,
+    linked: 0,
     dryRun: opts.dryRun,
     errors: [],
   };
@@ -68,48 +78,53 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
     return report;
   }
 
-  const values: repo.CompanyValues[] = [];
-  const seenNumbers = new Map<string, number>();
+  const inputs: { input: CompanyInput; row: number }[] = [];
+  const byNumber = new Map<string, CompanyInput>();
   data.forEach((cells, i) => {
     if (report.errors.length >= MAX_ERRORS) return;
-    const rowNumber = i + 2;
-    const { input, errors } = readRow(cells, rowNumber, headers, mapping);
+    const { input, errors } = readRow(cells, i + 2, headers, mapping);
     report.errors.push(...errors);
     if (!input) return;
     const cn = input.corporateNumber ?? null;
-    if (cn) {
-      const first = seenNumbers.get(cn);
-      if (first !== undefined) {
-        report.errors.push({
-          row: rowNumber,
-          column: headers[mapping.byField.corporate_number ?? 0] ?? "corporate_number",
-          value: cn,
-          reason: `法人番号がファイル内の${first}行目と重複しています。どちらか一方にしてください`,
-        });
-        return;
+    const first = cn ? byNumber.get(cn) : undefined;
+    if (first) {
+      // The same 法人番号 is the same corporation: later rows fill what the first one left empty.
+      for (const [k, v] of Object.entries(input)) {
+        const key = k as keyof CompanyInput;
+        if (v !== null && v !== undefined && (first[key] === null || first[key] === undefined)) {
+          (first as Record<string, unknown>)[key] = v;
+        }
       }
-      seenNumbers.set(cn, rowNumber);
+      report.sameNumberRows++;
+      return;
     }
+    if (cn) byNumber.set(cn, input);
+    inputs.push({ input, row: i + 2 });
+  });
+  const values: repo.CompanyValues[] = [];
+  for (const { input, row } of inputs) {
     try {
       values.push(valuesOf(input) as repo.CompanyValues);
     } catch (err) {
       const reason = err instanceof AppError ? err.text.ja : (err as Error).message;
-      report.errors.push({ row: rowNumber, column: "", value: "", reason });
+      report.errors.push({ row, column: "", value: input.name, reason });
     }
-  });
+  }
   if (report.errors.length > 0) return report;
 
   if (opts.dryRun) {
-    const existing = await repo.existingCorporateNumbers(db, actor.orgId, [...seenNumbers.keys()]);
+    const existing = await repo.existingCorporateNumbers(db, actor.orgId, [...byNumber.keys()]);
     report.updated = existing.size;
     report.created = values.length - existing.size;
     return report;
   }
+  const createdIds: string[] = [];
   await db.transaction(async (tx) => {
     for (let i = 0; i < values.length; i += BATCH) {
       const r = await repo.upsertMany(tx, actor.orgId, values.slice(i, i + BATCH));
       report.created += r.created;
       report.updated += r.updated;
+      createdIds.push(...r.createdIds);
       opts.onProgress?.(Math.min(i + BATCH, values.length), values.length);
     }
     await recordAudit(tx, actor, {
@@ -119,5 +134,10 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
       changes: [{ field: "import", to: { rows: values.length, created: report.created, updated: report.updated } }],
     });
   });
+  if (createdIds.length > 0 && opts.link !== false) {
+    // New rows join the registry's entities: a row that is an already registered business is linked to it.
+    await runDedupe(db, actor);
+    report.linked = await repo.linkedToOthers(db, actor.orgId, createdIds);
+  }
   return report;
 }
