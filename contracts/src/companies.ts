@@ -86,6 +86,8 @@ export type Company = z.infer<typeof companySchema>;
 export const companyQuerySchema = z.object({
   /** Part of the name or kana, a 法人番号, or a phone number. */
   q: z.string().trim().max(100).optional(),
+  /** Only the records of one business (after 名寄せ). */
+  entityKey: z.string().trim().max(64).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -170,3 +172,27 @@ export const registrySummarySchema = z.object({
   entities: z.number().int(),
   reviewPairs: z.number().int(),
 });
+
+export const contactInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  nameKana: optionalText(100),
+  role: optionalText(100),
+  phone: optionalText(40),
+  email: z.email().max(200).nullable().optional(),
+  notes: optionalText(2000),
+});
+export type ContactInput = z.infer<typeof contactInputSchema>;
+export const contactUpdateSchema = contactInputSchema.partial();
+export const contactSchema = z.object({
+  id: idSchema,
+  companyId: idSchema,
+  name: z.string(),
+  nameKana: z.string().nullable(),
+  role: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+export const contactListSchema = z.object({ items: z.array(contactSchema) });
+export const contactParamsSchema = z.object({ id: idSchema, contactId: idSchema });

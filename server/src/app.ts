@@ -17,7 +17,7 @@ import { registerTextGuard } from "./http/text-guard.js";
 import type { ZodApp } from "./http/types.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
-import { companyRoutes, dedupeRoutes } from "./modules/companies/index.js";
+import { companyRoutes, contactRoutes, dedupeRoutes } from "./modules/companies/index.js";
 import { departmentRoutes } from "./modules/departments/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { planRoutes } from "./modules/plans/index.js";
@@ -98,6 +98,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   planRoutes(app);
   companyRoutes(app);
   dedupeRoutes(app);
+  contactRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -17,6 +17,7 @@ import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { companyJourney } from "./company-journey.js";
 import { planJourney } from "./plan-journey.js";
 import { startApp } from "./server.js";
 import { journey } from "./steps.js";
@@ -63,6 +64,7 @@ async function main() {
   const journeys = [
     { name: "administration", steps: journey({ adminPassword, stamp: Date.now().toString(36) }) },
     { name: "annual plans", steps: planJourney({ adminPassword }) },
+    { name: "company registry", steps: companyJourney({ adminPassword }) },
   ];
 
   try {

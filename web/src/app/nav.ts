@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconBuildingStore,
   IconClipboardList,
   IconHistory,
   IconHome,
@@ -35,6 +36,14 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "home", section: "main", labelKey: "nav.home", path: "/", icon: IconHome, audience: everyone },
   { id: "plans", section: "main", labelKey: "nav.plans", path: "/plans", icon: IconClipboardList, audience: everyone },
+  {
+    id: "companies",
+    section: "main",
+    labelKey: "nav.companies",
+    path: "/companies",
+    icon: IconBuildingStore,
+    audience: everyone,
+  },
   {
     id: "users",
     section: "admin",

@@ -1,6 +1,9 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { HomePage } from "../features/home/pages/HomePage";
-import { type Audience, adminsOnly, everyone } from "./access";
+import { type Audience, adminsOnly, everyone, roles } from "./access";
+
+/** 事業者の登録・取り込み: the server's `company.write`. */
+const canWrite = roles("admin", "manager", "staff");
 
 export interface AppRoute {
   path: string;
@@ -43,6 +46,31 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: "/plans/:planId/initiatives",
     page: page(() => import("../features/plans/pages/InitiativesPage"), "InitiativesPage"),
+    audience: everyone,
+  },
+  {
+    path: "/companies",
+    page: page(() => import("../features/companies/pages/CompaniesPage"), "CompaniesPage"),
+    audience: everyone,
+  },
+  {
+    path: "/companies/new",
+    page: page(() => import("../features/companies/pages/NewCompanyPage"), "NewCompanyPage"),
+    audience: canWrite,
+  },
+  {
+    path: "/companies/import",
+    page: page(() => import("../features/companies/pages/CompanyImportPage"), "CompanyImportPage"),
+    audience: canWrite,
+  },
+  {
+    path: "/companies/review",
+    page: page(() => import("../features/companies/pages/CompanyReviewPage"), "CompanyReviewPage"),
+    audience: everyone,
+  },
+  {
+    path: "/companies/:companyId",
+    page: page(() => import("../features/companies/pages/CompanyPage"), "CompanyPage"),
     audience: everyone,
   },
   {

@@ -3,6 +3,10 @@ import { departmentsMessages } from "../features/admin/messages/departments";
 import { organizationMessages } from "../features/admin/messages/organization";
 import { usersMessages } from "../features/admin/messages/users";
 import { authMessages } from "../features/auth/messages";
+import { companyFormMessages } from "../features/companies/messages/form";
+import { companyImportMessages } from "../features/companies/messages/import";
+import { meiyoseMessages } from "../features/companies/messages/meiyose";
+import { registryMessages } from "../features/companies/messages/registry";
 import { homeMessages } from "../features/home/messages";
 import { planDocumentsMessages } from "../features/plans/messages/documents";
 import { planEditMessages } from "../features/plans/messages/edit";
@@ -23,6 +27,10 @@ export const messages = {
   ...programMessages,
   ...planEditMessages,
   ...planDocumentsMessages,
+  ...registryMessages,
+  ...companyFormMessages,
+  ...companyImportMessages,
+  ...meiyoseMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -133,3 +133,27 @@ export const meiyoseState = pgTable("meiyose_state", {
   records: integer("records").notNull().default(0),
   entities: integer("entities").notNull().default(0),
 });
+
+/** 担当者: people at a business the center deals with, and their roles. */
+export const companyContacts = pgTable(
+  "company_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    name: text("name").notNull(),
+    nameKana: text("name_kana"),
+    /** 代表取締役, 経理担当 … as the business calls it. */
+    role: text("role"),
+    phone: text("phone"),
+    email: text("email"),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("company_contacts_company_idx").on(t.orgId, t.companyId)],
+);

@@ -150,3 +150,15 @@ describe("importing a business that is already registered", () => {
     expect(keys.rows[0]?.n).toBe(1);
   });
 });
+
+describe("import mapping checks", () => {
+  it("when a header is mapped to an unknown column or two headers to one, then the header row is reported", async () => {
+    const csv = Buffer.from("会社名,TEL,電話\nテスト株式会社,024-000-0000,024-000-0001", "utf8");
+    const unknown = (await upload("m.csv", csv, { dryRun: true, map: { TEL: "ignore" } })).json();
+    expect(unknown.errors[0]).toMatchObject({ row: 1, value: "ignore" });
+    const doubled = (await upload("m.csv", csv, { dryRun: true, map: { TEL: "phone", 電話: "phone" } })).json();
+    expect(doubled.errors[0]?.reason).toContain("phone");
+    const skipped = (await upload("m.csv", csv, { dryRun: true, map: { TEL: "" } })).json();
+    expect(skipped.errors).toEqual([]);
+  });
+});

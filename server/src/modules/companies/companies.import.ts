@@ -68,6 +68,21 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
     dryRun: opts.dryRun,
     errors: [],
   };
+  const targets = Object.values(opts.map ?? {}).filter((t) => t !== "");
+  const unknownTargets = targets.filter((t) => !(CANONICAL_COLUMNS as readonly string[]).includes(t));
+  const doubled = targets.filter((t, i) => targets.indexOf(t) !== i);
+  if (unknownTargets.length > 0 || doubled.length > 0) {
+    report.errors.push({
+      row: 1,
+      column: "(見出し)",
+      value: [...unknownTargets, ...doubled].join(","),
+      reason:
+        unknownTargets.length > 0
+          ? `対応先「${unknownTargets.join("、")}」という列はありません。${CANONICAL_COLUMNS.join(", ")} か、取り込まない（空）を選んでください`
+          : `列「${doubled.join("、")}」に複数の見出しが対応しています。1つにしてください`,
+    });
+    return report;
+  }
   if (mapping.byField.name === undefined) {
     report.errors.push({
       row: 1,

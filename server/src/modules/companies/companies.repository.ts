@@ -11,14 +11,18 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function search(
   db: Executor,
   orgId: string,
-  q: { text?: string; digits?: string; page: number; pageSize: number },
+  q: { text?: string; digits?: string; entityKey?: string; page: number; pageSize: number },
 ): Promise<{ items: CompanyRow[]; total: number }> {
   const conds: (SQL | undefined)[] = [];
   if (q.text) conds.push(ilike(companies.searchText, `%${likeEscape(q.text)}%`));
   if (q.digits && q.digits.length >= 4) {
     conds.push(eq(companies.corporateNumber, q.digits), ilike(companies.phoneDigits, `%${likeEscape(q.digits)}%`));
   }
-  const where = and(eq(companies.orgId, orgId), conds.length > 0 ? or(...conds) : undefined);
+  const where = and(
+    eq(companies.orgId, orgId),
+    conds.length > 0 ? or(...conds) : undefined,
+    q.entityKey ? eq(companies.entityKey, q.entityKey) : undefined,
+  );
   const [items, totals] = await Promise.all([
     db
       .select()

@@ -49,7 +49,7 @@ function duplicateNumber(err: unknown, corporateNumber: string | null | undefine
 export async function searchCompanies(
   db: Db,
   actor: Actor,
-  q: { q?: string | undefined; page: number; pageSize: number },
+  q: { q?: string | undefined; entityKey?: string | undefined; page: number; pageSize: number },
 ) {
   requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
   const text = q.q ? searchForm(q.q) : undefined;
@@ -57,6 +57,7 @@ export async function searchCompanies(
   const { items, total } = await repo.search(db, actor.orgId, {
     ...(text ? { text } : {}),
     ...(digits && digits === q.q?.replace(/[\s-]/g, "") ? { digits } : {}),
+    ...(q.entityKey ? { entityKey: q.entityKey } : {}),
     page: q.page,
     pageSize: q.pageSize,
   });

@@ -162,3 +162,34 @@ export async function lockState(db: Executor, orgId: string): Promise<void> {
 export async function recordRun(db: Executor, orgId: string, records: number, entities: number): Promise<void> {
   await db.update(meiyoseState).set({ lastRunAt: sql`now()`, records, entities }).where(eq(meiyoseState.orgId, orgId));
 }
+
+export async function reviewPairsAmong(db: Executor, orgId: string, pairs: [string, string][]) {
+  const found = [];
+  for (const [a, b] of pairs) {
+    const rows = await db
+      .select()
+      .from(meiyoseReviewPairs)
+      .where(
+        and(
+          eq(meiyoseReviewPairs.orgId, orgId),
+          eq(meiyoseReviewPairs.companyA, a),
+          eq(meiyoseReviewPairs.companyB, b),
+        ),
+      );
+    for (const r of rows)
+      found.push({ companyA: r.companyA, companyB: r.companyB, score: r.score, reasons: r.reasons });
+  }
+  return found;
+}
+
+export async function restoreReviewPairs(
+  db: Executor,
+  orgId: string,
+  pairs: { companyA: string; companyB: string; score: number; reasons: unknown }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await db
+    .insert(meiyoseReviewPairs)
+    .values(pairs.map((p) => ({ ...p, orgId })))
+    .onConflictDoNothing();
+}

@@ -27,6 +27,12 @@ function toMatch(r: Row | (CompanyInput & { id: string })): MatchRecord {
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
+/** What a merge replaced: the members' entity keys and the review pairs it settled. */
+interface MergeSnapshot {
+  members: { companyId: string; entityKey: string | null }[];
+  reviewPairs: { companyA: string; companyB: string; score: number; reasons: unknown }[];
+}
+
 export interface DedupeStats {
   records: number;
   entities: number;
@@ -150,10 +156,16 @@ export async function mergeCompanies(
       });
     }
     const entityKey = [...numbers][0] ?? (members.map((m) => m.id).sort()[0] as string);
+    const sortedIds = [...new Set(companyIds)].sort();
+    const pairs = sortedIds.slice(1).map((id) => ordered(sortedIds[0] as string, id));
+    const removedPairs = await dedupe.reviewPairsAmong(tx, actor.orgId, pairs);
     const merge = await dedupe.insertMerge(tx, {
       orgId: actor.orgId,
       entityKey,
-      previous: members.map((m) => ({ companyId: m.id, entityKey: m.entityKey })),
+      previous: {
+        members: members.map((m) => ({ companyId: m.id, entityKey: m.entityKey })),
+        reviewPairs: removedPairs,
+      } satisfies MergeSnapshot,
       mergedBy: actor.label,
     });
     await dedupe.setEntityKeys(
@@ -161,9 +173,7 @@ export async function mergeCompanies(
       actor.orgId,
       members.map((m) => [m.id, entityKey]),
     );
-    const sortedIds = [...new Set(companyIds)].sort();
-    for (let i = 1; i < sortedIds.length; i++) {
-      const [a, b] = ordered(sortedIds[0] as string, sortedIds[i] as string);
+    for (const [a, b] of pairs) {
       await dedupe.upsertDecision(tx, {
         orgId: actor.orgId,
         companyA: a,
@@ -194,12 +204,13 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
     await dedupe.lockState(tx, actor.orgId);
     const merge = await dedupe.findOpenMerge(tx, actor.orgId, mergeId);
     if (!merge) throw notFound({ ja: "統合の記録", en: "The merge" });
-    const previous = merge.previous as { companyId: string; entityKey: string | null }[];
+    const previous = merge.previous as MergeSnapshot;
     await dedupe.setEntityKeys(
       tx,
       actor.orgId,
-      previous.map((p) => [p.companyId, p.entityKey]),
+      previous.members.map((p) => [p.companyId, p.entityKey]),
     );
+    await dedupe.restoreReviewPairs(tx, actor.orgId, previous.reviewPairs);
     await dedupe.deleteDecisionsOfMerge(tx, actor.orgId, mergeId);
     await dedupe.markUndone(tx, actor.orgId, mergeId);
     await recordAudit(tx, actor, {
