@@ -3,6 +3,7 @@ import { departmentsMessages } from "../features/admin/messages/departments";
 import { organizationMessages } from "../features/admin/messages/organization";
 import { usersMessages } from "../features/admin/messages/users";
 import { authMessages } from "../features/auth/messages";
+import { contactMessages } from "../features/companies/messages/contacts";
 import { companyFormMessages } from "../features/companies/messages/form";
 import { companyImportMessages } from "../features/companies/messages/import";
 import { meiyoseMessages } from "../features/companies/messages/meiyose";
@@ -31,6 +32,7 @@ export const messages = {
   ...companyFormMessages,
   ...companyImportMessages,
   ...meiyoseMessages,
+  ...contactMessages,
 };
 
 export type MessageKey = keyof typeof messages;

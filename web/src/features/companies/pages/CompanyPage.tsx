@@ -11,11 +11,12 @@ import { useMe } from "../../auth/queries";
 import { canWriteCompanies } from "../access";
 import { CompanyDetails } from "../components/CompanyDetails";
 import { CompanyFormFields } from "../components/CompanyFormFields";
+import { ContactsCard } from "../components/ContactsCard";
 import { SameEntityList } from "../components/SameEntityList";
 import { COMPANY_FIELDS, type CompanyFormValues, fromCompany, toInput } from "../form-values";
 import { useCompany, useUpdateCompany } from "../queries";
 
-/** One record: every field, 編集 for roles that may write, and the other records of its business. */
+/** One record: every field, 編集 for roles that may write, the other records of its business and its 担当者. */
 export function CompanyPage() {
   const { t } = useI18n();
   const { companyId = "" } = useParams();
@@ -95,6 +96,9 @@ export function CompanyPage() {
                 </Title>
                 <SameEntityList company={c} />
               </Card>
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <ContactsCard companyId={c.id} mayWrite={mayWrite} />
             </Grid.Col>
           </Grid>
         )}
