@@ -196,3 +196,18 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 export const contactListSchema = z.object({ items: z.array(contactSchema) });
 export const contactParamsSchema = z.object({ id: idSchema, contactId: idSchema });
+
+/** A dedupe run in the background: poll it for progress until it is done or failed. */
+export const dedupeJobSchema = z.object({
+  id: idSchema,
+  status: z.enum(["running", "done", "failed"]),
+  /** load → match → write → review → done */
+  phase: z.enum(["load", "match", "write", "review", "done"]),
+  done: z.number().int(),
+  total: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  result: dedupeStatsSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type DedupeJob = z.infer<typeof dedupeJobSchema>;

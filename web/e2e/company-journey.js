@@ -139,5 +139,14 @@ export function companyJourney({ adminPassword }) {
         check((await yamadaRows(page).count()) === 2, "both 山田 rows are still listed");
       },
     },
+    {
+      id: "dedupe-job",
+      title: "名寄せを実行 runs in the background and reports its figures",
+      run: async (page) => {
+        await page.getByTestId("companies-dedupe").click();
+        await page.getByText(/名寄せが完了しました：4件/).waitFor({ timeout: 30_000 });
+        await page.getByTestId("companies-summary").getByText("登録件数 4件").waitFor();
+      },
+    },
   ];
 }

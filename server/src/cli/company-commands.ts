@@ -99,8 +99,23 @@ export function registerCompanyCommands(program: Command): void {
       withRuntime(async ({ database }) => {
         const actor = await orgActor(database, o.org);
         const started = Date.now();
-        process.stderr.write("名寄せを計算しています…\n");
-        const s = await runDedupe(database.db, actor);
+        const bar = new SingleBar({
+          format: "名寄せ {phase} {bar} {value}/{total}",
+          stream: process.stderr,
+          hideCursor: true,
+        });
+        let shown = false;
+        const s = await runDedupe(database.db, actor, (phase, done, total) => {
+          if (!shown && total > 0) {
+            bar.start(total, done, { phase });
+            shown = true;
+          }
+          if (shown) bar.update(done, { phase });
+        });
+        if (shown) {
+          bar.update(s.records, { phase: "done" });
+          bar.stop();
+        }
         console.log(
           `${s.records} records → ${s.entities} businesses (名寄せ後), ${s.reviewPairs} pair(s) to review, ` +
             `${s.conflicts} conflict(s), ${((Date.now() - started) / 1000).toFixed(1)} s`,

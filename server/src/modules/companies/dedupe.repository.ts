@@ -29,8 +29,14 @@ export async function matchRecordsByIds(db: Executor, orgId: string, ids: string
 }
 
 /** Sets entity keys in batches with one UPDATE … FROM unnest per batch. */
-export async function setEntityKeys(db: Executor, orgId: string, keys: [string, string | null][]): Promise<void> {
+export async function setEntityKeys(
+  db: Executor,
+  orgId: string,
+  keys: [string, string | null][],
+  onBatch?: (done: number, total: number) => void,
+): Promise<void> {
   for (let i = 0; i < keys.length; i += 5000) {
+    onBatch?.(i, keys.length);
     const batch = keys.slice(i, i + 5000);
     const ids = batch.map(([id]) => id);
     const values = batch.map(([, key]) => key);

@@ -1,5 +1,6 @@
 import {
   companyInputSchema,
+  dedupeJobSchema,
   dedupeStatsSchema,
   duplicateCandidatesSchema,
   idParamsSchema,
@@ -12,6 +13,7 @@ import {
 } from "@shien/contracts";
 import { z } from "zod";
 import type { ZodApp } from "../../http/types.js";
+import { getDedupeJob, startDedupeJob } from "./dedupe.jobs.js";
 import {
   decidePair,
   likelyDuplicates,
@@ -88,5 +90,15 @@ export function dedupeRoutes(app: ZodApp): void {
       await undoMerge(app.db, req.actorOrThrow(), req.params.id);
       return { ok: true as const };
     },
+  );
+  app.post(
+    "/api/companies/dedupe/jobs",
+    { schema: { tags, summary: "名寄せをバックグラウンドで実行", response: { 202: dedupeJobSchema } } },
+    async (req, reply) => reply.status(202).send(startDedupeJob(app.db, req.actorOrThrow())),
+  );
+  app.get(
+    "/api/companies/dedupe/jobs/:id",
+    { schema: { tags, summary: "名寄せの進み具合", params: idParamsSchema, response: { 200: dedupeJobSchema } } },
+    (req) => getDedupeJob(req.actorOrThrow(), req.params.id),
   );
 }

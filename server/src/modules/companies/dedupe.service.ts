@@ -44,11 +44,19 @@ export interface DedupeStats {
  * Recomputes the organization's entities from every company record and every human decision
  * (which win over scores), and replaces the review queue. One run at a time per organization.
  */
-export async function runDedupe(db: Db, actor: Actor): Promise<DedupeStats> {
+export type DedupePhase = "load" | "match" | "write" | "review";
+
+export async function runDedupe(
+  db: Db,
+  actor: Actor,
+  onProgress?: (phase: DedupePhase, done: number, total: number) => void,
+): Promise<DedupeStats> {
   requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
   return db.transaction(async (tx) => {
     await dedupe.lockState(tx, actor.orgId);
+    onProgress?.("load", 0, 0);
     const rows = await dedupe.matchRecords(tx, actor.orgId);
+    onProgress?.("match", 0, rows.length);
     const decisions = (await dedupe.decisions(tx, actor.orgId)).map((d) => ({
       a: d.companyA,
       b: d.companyB,
@@ -60,7 +68,9 @@ export async function runDedupe(db: Db, actor: Actor): Promise<DedupeStats> {
       tx,
       actor.orgId,
       rows.map((r) => [r.id, result.entities.get(r.id) ?? r.id]),
+      (done, total) => onProgress?.("write", done, total),
     );
+    onProgress?.("review", rows.length, rows.length);
     const pairs = result.reviewPairs
       .map((p) => {
         const [a, b] = ordered(p.a, p.b);

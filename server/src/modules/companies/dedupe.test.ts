@@ -162,3 +162,36 @@ describe("records of one business, contacts and review pairs after undo", () => 
     expect(audit.rows.map((r) => r.action)).toEqual(["create", "update", "delete"]);
   });
 });
+
+describe("dedupe in the background", () => {
+  it("when a run is started as a job, then its progress can be polled until it is done with the figures", async () => {
+    const started = await staff.post("/api/companies/dedupe/jobs");
+    expect(started.statusCode).toBe(202);
+    const id = started.json().id;
+    let job = started.json();
+    for (let i = 0; i < 200 && job.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (await staff.get(`/api/companies/dedupe/jobs/${id}`)).json();
+    }
+    expect(job).toMatchObject({ status: "done", phase: "done", error: null });
+    expect(job.result.records).toBeGreaterThan(0);
+    const summary = (await staff.get("/api/companies/summary")).json();
+    expect(job.result.entities).toBe(summary.entities);
+  });
+
+  it("when another organization or a viewer asks, then the job is not theirs", async () => {
+    const id = (await staff.post("/api/companies/dedupe/jobs")).json().id;
+    const other = await makeOrg(t.database.db);
+    const outsider = await signIn(t.app, await makeUser(t.database.db, other, { role: "admin" }));
+    expect((await outsider.get(`/api/companies/dedupe/jobs/${id}`)).statusCode).toBe(404);
+    const viewer = await signIn(t.app, await makeUser(t.database.db, org, { role: "viewer" }));
+    expect((await viewer.post("/api/companies/dedupe/jobs")).statusCode).toBe(404);
+    expect((await viewer.get(`/api/companies/dedupe/jobs/${id}`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/companies/dedupe/jobs/${randomUUID()}`)).statusCode).toBe(404);
+    // Let the job finish before the database is dropped.
+    for (let i = 0; i < 200; i++) {
+      if ((await staff.get(`/api/companies/dedupe/jobs/${id}`)).json().status !== "running") break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+});

@@ -3,12 +3,14 @@ import type {
   CompanyImportReport,
   CompanyImportRequest,
   CompanyInput,
+  dedupeJobSchema,
   dedupeStatsSchema,
   duplicateCandidatesSchema,
   registrySummarySchema,
   reviewQueueSchema,
 } from "@shien/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { api, queryClient, toQueryString } from "../../lib/api";
 
 /** The contract exports only schemas for these answers, so the types are read from them. */
@@ -17,6 +19,7 @@ export type MatchReason = DuplicateCandidate["reasons"][number];
 export type ReviewPair = (typeof reviewQueueSchema)["_output"]["items"][number];
 export type RegistrySummary = (typeof registrySummarySchema)["_output"];
 export type DedupeStats = (typeof dedupeStatsSchema)["_output"];
+type DedupeJob = (typeof dedupeJobSchema)["_output"];
 export interface CompanyPage {
   items: Company[];
   total: number;
@@ -100,8 +103,34 @@ export function useUpdateCompany(id: string) {
   return useRegistryMutation((body: Partial<CompanyInput>) => api<Company>("PATCH", companyPath(id), body));
 }
 
-export function useRunDedupe() {
-  return useRegistryMutation(() => api<DedupeStats>("POST", "/api/companies/dedupe"));
+/**
+ * Runs 名寄せ as a background job on the server and polls it twice a second; `job` carries the
+ * phase and counts for a progress display, `onDone`/`onFailed` fire once when it ends.
+ */
+export function useDedupeJob(handlers: { onDone: (stats: DedupeStats) => void; onFailed: (message: string) => void }) {
+  const client = useQueryClient();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: () => api<DedupeJob>("POST", "/api/companies/dedupe/jobs"),
+    onSuccess: (job) => setJobId(job.id),
+    onError: (error) => handlers.onFailed(error.message),
+  });
+  const poll = useQuery({
+    queryKey: ["companies", "dedupe-job", jobId],
+    queryFn: () => api<DedupeJob>("GET", `/api/companies/dedupe/jobs/${encodeURIComponent(jobId ?? "")}`),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 500 : false),
+  });
+  const job = poll.data;
+  useEffect(() => {
+    if (!job || job.status === "running") return;
+    setJobId(null);
+    if (job.status === "done" && job.result) {
+      void client.invalidateQueries({ queryKey: companyKeys.all });
+      handlers.onDone(job.result);
+    } else handlers.onFailed(job.error ?? "");
+  }, [job, client, handlers]);
+  return { start: () => start.mutate(), running: start.isPending || jobId !== null, job: jobId ? job : undefined };
 }
 
 export function useMergeCompanies() {

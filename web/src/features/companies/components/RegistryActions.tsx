@@ -8,20 +8,29 @@ import {
   IconPlus,
   IconUpload,
 } from "@tabler/icons-react";
+import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../../lib/i18n";
-import { companyExportUrl, useRunDedupe } from "../queries";
+import { companyExportUrl, useDedupeJob } from "../queries";
 
 /** The registry page's buttons; writes only for roles that may write. */
 export function RegistryActions({ mayWrite, reviewPairs }: { mayWrite: boolean; reviewPairs: number }) {
   const { t } = useI18n();
-  const dedupe = useRunDedupe();
-  const run = () =>
-    dedupe.mutate(undefined, {
-      onSuccess: (stats) => notifications.show({ color: "green", message: t("meiyose.runDone", { ...stats }) }),
-      onError: (error) =>
-        notifications.show({ color: "red", message: t("meiyose.failed", { message: error.message }) }),
-    });
+  const handlers = useMemo(
+    () => ({
+      onDone: (stats: { records: number; entities: number; reviewPairs: number; conflicts: number }) =>
+        notifications.show({ color: "green", message: t("meiyose.runDone", { ...stats }) }),
+      onFailed: (message: string) => notifications.show({ color: "red", message: t("meiyose.failed", { message }) }),
+    }),
+    [t],
+  );
+  const dedupe = useDedupeJob(handlers);
+  const progress = dedupe.job
+    ? t(`meiyose.progress.${dedupe.job.phase === "done" ? "review" : dedupe.job.phase}`, {
+        done: dedupe.job.done.toLocaleString(),
+        total: dedupe.job.total.toLocaleString(),
+      })
+    : null;
   return (
     <>
       {mayWrite && (
@@ -59,11 +68,12 @@ export function RegistryActions({ mayWrite, reviewPairs }: { mayWrite: boolean; 
         <Button
           variant="light"
           leftSection={<IconGitMerge size={16} />}
-          loading={dedupe.isPending}
-          onClick={run}
+          loading={dedupe.running && !progress}
+          disabled={dedupe.running}
+          onClick={dedupe.start}
           data-testid="companies-dedupe"
         >
-          {t("meiyose.run")}
+          {progress ?? t("meiyose.run")}
         </Button>
       )}
       <Button

@@ -2,6 +2,10 @@ import type { MessageTable } from "../../../i18n/types";
 
 export const meiyoseMessages = {
   "meiyose.run": { ja: "名寄せを実行", en: "Run deduplication" },
+  "meiyose.progress.load": { ja: "名寄せ：記録を読み込み中…", en: "Deduplication: loading records…" },
+  "meiyose.progress.match": { ja: "名寄せ：{total}件を照合中…", en: "Deduplication: matching {total} records…" },
+  "meiyose.progress.write": { ja: "名寄せ：書き込み中 {done}/{total}件", en: "Deduplication: writing {done}/{total}" },
+  "meiyose.progress.review": { ja: "名寄せ：確認待ちを更新中…", en: "Deduplication: updating the review queue…" },
   "meiyose.runDone": {
     ja: "名寄せが完了しました：{records}件 → {entities}者（確認待ち {reviewPairs}組、法人番号の衝突 {conflicts}件）",
     en: "Deduplication done: {records} records → {entities} businesses ({reviewPairs} pairs to review, {conflicts} corporate-number conflicts)",
