@@ -8,8 +8,7 @@ import {
 } from "@shien/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ZodApp } from "../../http/types.js";
-import { changeOwnPassword } from "../users/index.js";
-import { type AuthDeps, login, logout, me, switchDepartment } from "./auth.service.js";
+import { type AuthDeps, changePassword, login, logout, me, switchDepartment } from "./auth.service.js";
 
 export function authRoutes(app: ZodApp, deps: AuthDeps & { loginRatePerMinute: number }): void {
   const tags = ["auth"];
@@ -54,7 +53,7 @@ export function authRoutes(app: ZodApp, deps: AuthDeps & { loginRatePerMinute: n
     "/api/auth/password",
     { schema: { tags, summary: "自分のパスワード変更", body: passwordChangeSchema, response: { 200: okSchema } } },
     async (req) => {
-      await changeOwnPassword(deps.db, req.actorOrThrow(), req.body);
+      await changePassword(deps, req.actorOrThrow(), req.body);
       return { ok: true as const };
     },
   );

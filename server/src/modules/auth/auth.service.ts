@@ -7,7 +7,13 @@ import { recordAudit } from "../audit/index.js";
 import { departmentsByIds } from "../departments/index.js";
 import { findOrganizationById, findOrganizationBySlug } from "../organizations/index.js";
 import { endSession, openSession, resolveSession, type SessionPolicy, setActiveDepartment } from "../sessions/index.js";
-import { activeUserProfile, findLoginCandidate, lockLoginCandidate, recordLogin } from "../users/index.js";
+import {
+  activeUserProfile,
+  changeOwnPassword,
+  findLoginCandidate,
+  lockLoginCandidate,
+  recordLogin,
+} from "../users/index.js";
 import * as repo from "./auth.repository.js";
 
 export interface AuthDeps {
@@ -122,6 +128,29 @@ export async function me(deps: AuthDeps, s: ResolvedSession): Promise<MeResponse
     activeDepartmentId: s.activeDepartmentId,
   };
   return { user, csrfToken: s.csrfToken };
+}
+
+/**
+ * A password change needs the current password; wrong guesses count like failed sign-ins (keyed by
+ * the user, not the login ID), so a stolen session cannot try current passwords without limit.
+ */
+export async function changePassword(
+  deps: AuthDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const key = `password-change:${actor.userId}`;
+  const throttle = await repo.findThrottle(deps.db, actor.orgId, key);
+  if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) throw locked();
+  try {
+    await changeOwnPassword(deps.db, actor, input);
+  } catch (err) {
+    if (err instanceof AppError && err.details.some((d) => d.field === "currentPassword")) {
+      await repo.registerFailure(deps.db, actor.orgId, key, { windowMs: deps.login.lockMs, ...deps.login });
+    }
+    throw err;
+  }
+  await repo.clearThrottle(deps.db, actor.orgId, key);
 }
 
 export async function logout(deps: AuthDeps, s: ResolvedSession): Promise<void> {

@@ -255,3 +255,24 @@ describe("department switcher", () => {
     expect((await s.get("/api/auth/me")).json().user.activeDepartmentId).toBe(d2?.id);
   });
 });
+
+describe("password change throttle", () => {
+  it("when the current password is guessed wrong 5 times, then even the right one is refused for a while", async () => {
+    const u = await makeUser(t.database.db, org);
+    const s = await signIn(t.app, u);
+    for (let i = 0; i < t.config.login.maxFailures; i++) {
+      const res = await s.post("/api/auth/password", {
+        currentPassword: `guess number ${i}`,
+        newPassword: "a brand new passphrase",
+      });
+      expect(res.statusCode).toBe(400);
+    }
+    const locked = await s.post("/api/auth/password", {
+      currentPassword: u.password,
+      newPassword: "a brand new passphrase",
+    });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe("ACCOUNT_LOCKED");
+    expect((await loginRequest(t.app, org.slug, u.login, u.password)).statusCode).toBe(200);
+  });
+});
