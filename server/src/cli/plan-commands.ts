@@ -6,7 +6,7 @@ import type { Actor } from "../http/actor.js";
 import { exportPlan, importPlanText } from "../modules/plans/index.js";
 import { formatIssue, loadPlanFile, PlanFileError } from "../modules/plans/plan-file.loader.js";
 import { summarizePlanFile } from "../modules/plans/plan-file.summary.js";
-import { getBudgetStatement, getOverview, getProgram, listPlans } from "../modules/plans/plans.service.js";
+import { getBudgetStatement, getOverview, getProgramDetails, listPlans } from "../modules/plans/plans.service.js";
 import { CliError, orgActor, withRuntime } from "./context.js";
 
 export function registerPlanCommands(program: Command): void {
@@ -83,16 +83,7 @@ export function registerPlanCommands(program: Command): void {
       withRuntime(async ({ database }) => {
         const { actor, planId } = await findPlan(database.db, o.org, o.fiscalYear);
         const overview = await getOverview(database.db, actor, planId);
-        const codes: string[] = [];
-        const walk = (nodes: typeof overview.tree) => {
-          for (const n of nodes) {
-            if (n.kind === "program" && n.program) codes.push(n.program.code);
-            walk(n.children);
-          }
-        };
-        walk(overview.tree);
-        const programs = [];
-        for (const code of codes) programs.push(showProgram(await getProgram(database.db, actor, planId, code)));
+        const programs = (await getProgramDetails(database.db, actor, planId)).map(showProgram);
         const budgetStatement = overview.plan.hasBudgetStatement
           ? await getBudgetStatement(database.db, actor, planId)
           : null;

@@ -147,3 +147,11 @@ export async function linkedToOthers(db: Executor, orgId: string, ids: string[])
                   and not (o.id = any(${sql.param(ids)}::uuid[])))`);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+export async function findByIds(db: Executor, orgId: string, ids: string[]): Promise<CompanyRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(companies)
+    .where(and(eq(companies.orgId, orgId), inArray(companies.id, ids)));
+}

@@ -103,7 +103,9 @@ export async function likelyDuplicates(db: Db, actor: Actor, input: CompanyInput
   const add = (rows: repo.CompanyRow[]) => {
     for (const r of rows) if (r.id !== exceptId) candidates.set(r.id, r);
   };
-  const core = searchForm(input.name).replace(/株式会社|有限会社|合同会社|\(株\)|\(有\)/g, "");
+  // Search text keeps the name as written (旧字 and all), so the legal form is cut from the written
+  // name here rather than taking the engine's folded core, which the stored search text would not match.
+  const core = searchForm(input.name).replace(/株式会社|有限会社|合同会社|\(株\)|\(有\)|\(同\)/g, "");
   if (core.length >= 2) add((await repo.search(db, actor.orgId, { text: core, page: 1, pageSize: 50 })).items);
   const digits = input.phone ? digitsOf(input.phone) : "";
   if (digits.length >= 6) add((await repo.search(db, actor.orgId, { digits, page: 1, pageSize: 20 })).items);
@@ -127,11 +129,7 @@ export async function reviewQueue(db: Db, actor: Actor, limit = 100) {
   requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
   const pairs = await dedupe.reviewPairs(db, actor.orgId, limit);
   const ids = [...new Set(pairs.flatMap((p) => [p.companyA, p.companyB]))];
-  const byId = new Map<string, repo.CompanyRow>();
-  for (const id of ids) {
-    const row = await repo.findById(db, actor.orgId, id);
-    if (row) byId.set(id, row);
-  }
+  const byId = new Map((await repo.findByIds(db, actor.orgId, ids)).map((r) => [r.id, r]));
   return pairs
     .filter((p) => byId.has(p.companyA) && byId.has(p.companyB))
     .map((p) => ({

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { findOrganizationById } from "../organizations/index.js";
 import { planToFile } from "./plans.file-export.js";
-import { getBudgetStatement, getOverview, getProgram } from "./plans.service.js";
+import { getBudgetStatement, getOverview, getProgramDetails } from "./plans.service.js";
 import { buildWorkbook } from "./plans.xlsx.js";
 
 export interface ExportedFile {
@@ -28,8 +28,7 @@ export async function exportPlan(
   const base = `${slug}-${overview.plan.fiscalYear}-plan`;
   const jaBase = `${org?.name ?? slug}_${fiscalYearWareki(overview.plan.fiscalYear)}_事業計画`;
   if (format === "xlsx") {
-    const programs = [];
-    for (const code of topLevelCodes(overview.tree)) programs.push(await getProgram(db, actor, planId, code));
+    const programs = await getProgramDetails(db, actor, planId);
     const budget = overview.plan.hasBudgetStatement ? await getBudgetStatement(db, actor, planId) : undefined;
     const body = await buildWorkbook({ orgName: org?.name ?? slug, overview, programs, budget });
     return {
@@ -54,16 +53,4 @@ export async function exportPlan(
     contentType: "application/yaml; charset=utf-8",
     body: Buffer.from(stringify(file, { lineWidth: 0 })),
   };
-}
-
-function topLevelCodes(tree: Awaited<ReturnType<typeof getOverview>>["tree"]): string[] {
-  const codes: string[] = [];
-  const visit = (nodes: typeof tree) => {
-    for (const n of nodes) {
-      if (n.kind === "program" && n.program) codes.push(n.program.code);
-      visit(n.children);
-    }
-  };
-  visit(tree);
-  return codes;
 }

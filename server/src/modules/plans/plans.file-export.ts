@@ -2,7 +2,7 @@ import type { AmountLineDto, PlanFile, PlanNodeFile, ProgramDetail, SubProgramFi
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import * as repo from "./plans.repository.js";
-import { getBudgetStatement, getInitiatives, getOverview, getProgram, loadPlan } from "./plans.service.js";
+import { getBudgetStatement, getInitiatives, getOverview, getProgramDetails, loadPlan } from "./plans.service.js";
 
 /** Yen back into the printed form the plan files use: 千円 when exact, else 円; ▲ for negatives. */
 export function printYen(yen: number, approximate = false): string {
@@ -65,9 +65,7 @@ export async function planToFile(db: Db, actor: Actor, planId: string, orgSlug: 
   const nodes = await repo.nodesOf(db, actor.orgId, plan.id);
   const programs = await repo.programsOf(db, actor.orgId, plan.id);
   const codeOf = new Map(programs.map((p) => [p.id, p.code]));
-  const details = new Map<string, ProgramDetail>();
-  for (const p of programs.filter((x) => x.parentId === null))
-    details.set(p.id, await getProgram(db, actor, planId, p.code));
+  const details = new Map((await getProgramDetails(db, actor, planId)).map((d) => [d.id, d]));
 
   const build = (parentId: string | null): PlanNodeFile[] =>
     nodes

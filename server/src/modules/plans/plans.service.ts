@@ -128,11 +128,8 @@ export function indicatorDto(i: repo.IndicatorRow): IndicatorDto {
   };
 }
 
-export async function getProgram(db: Db, actor: Actor, planId: string, code: string): Promise<ProgramDetail> {
-  const plan = await loadPlan(db, actor, planId);
-  const data = await loadProgramData(db, actor.orgId, plan.id);
-  const root = data.programs.find((p) => p.code === code);
-  if (!root) throw notFound(PROGRAM);
+/** Builds program details (with sub-programs) from one load of the plan's program data. */
+function detailBuilder(data: Awaited<ReturnType<typeof loadProgramData>>) {
   const detail = (p: repo.ProgramRow): ProgramDetail => ({
     id: p.id,
     code: p.code,
@@ -153,7 +150,23 @@ export async function getProgram(db: Db, actor: Actor, planId: string, code: str
     indicators: data.indicators.filter((i) => i.programId === p.id).map(indicatorDto),
     subPrograms: (data.childrenOf.get(p.id) ?? []).map(detail),
   });
-  return detail(root);
+  return detail;
+}
+
+export async function getProgram(db: Db, actor: Actor, planId: string, code: string): Promise<ProgramDetail> {
+  const plan = await loadPlan(db, actor, planId);
+  const data = await loadProgramData(db, actor.orgId, plan.id);
+  const root = data.programs.find((p) => p.code === code);
+  if (!root) throw notFound(PROGRAM);
+  return detailBuilder(data)(root);
+}
+
+/** Every top-level program of a plan in document order, from one load (exports, CLI). */
+export async function getProgramDetails(db: Db, actor: Actor, planId: string): Promise<ProgramDetail[]> {
+  const plan = await loadPlan(db, actor, planId);
+  const data = await loadProgramData(db, actor.orgId, plan.id);
+  const detail = detailBuilder(data);
+  return data.programs.filter((p) => p.parentId === null).map(detail);
 }
 
 export async function getBudgetStatement(db: Db, actor: Actor, planId: string): Promise<BudgetStatementDto> {
