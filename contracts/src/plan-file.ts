@@ -209,6 +209,11 @@ export const programFileSchema = z.object({
   departments: z.array(z.string().min(1)).min(1),
   /** 関係機関等. */
   agencies: z.array(z.string()).default([]),
+  /**
+   * 機密: support records are seen only by the program's departments (sub-programs inherit).
+   * Absent: true for a program of 中小企業活性化協議会 (restructuring cases), else false.
+   */
+  confidential: z.boolean().optional(),
   subPrograms: z.array(subProgramSchema).default([]),
 });
 export type ProgramFile = z.infer<typeof programFileSchema>;

@@ -33,6 +33,8 @@ export const programSummarySchema = z.object({
   status: programStatusSchema.nullable(),
   kinds: z.array(programKindSchema),
   departments: departmentRefListSchema,
+  /** Support records only its departments see (中小企業活性化協議会 …). */
+  confidential: z.boolean(),
   /** Sum of the program's (and its sub-programs') budget lines, in yen. */
   budgetYen: z.number().int(),
   previousYen: z.number().int().nullable(),
@@ -155,6 +157,7 @@ export interface ProgramDetail {
   status: z.infer<typeof programStatusSchema> | null;
   kinds: z.infer<typeof programKindSchema>[];
   departments: { id: string; name: string }[];
+  confidential: boolean;
   agencies: string[];
   purpose: string | null;
   summary: string | null;
@@ -176,6 +179,7 @@ export const programDetailSchema: z.ZodType<ProgramDetail> = z.lazy(() =>
     status: programStatusSchema.nullable(),
     kinds: z.array(programKindSchema),
     departments: departmentRefListSchema,
+    confidential: z.boolean(),
     agencies: z.array(z.string()),
     purpose: z.string().nullable(),
     summary: z.string().nullable(),
@@ -249,3 +253,21 @@ export const indicatorUpdateSchema = z
 export type IndicatorUpdate = z.infer<typeof indicatorUpdateSchema>;
 
 export const planReviseSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
+
+/** A program as the support screens pick it: every program and sub-program of a year, flat. */
+export const supportProgramDtoSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  fiscalYear: z.number().int(),
+  parentId: idSchema.nullable(),
+  depth: z.number().int(),
+  departments: departmentRefListSchema,
+  confidential: z.boolean(),
+  kinds: z.array(programKindSchema),
+});
+export type SupportProgramDto = z.infer<typeof supportProgramDtoSchema>;
+export const supportProgramListSchema = z.object({ items: z.array(supportProgramDtoSchema) });
+export const supportProgramQuerySchema = z.object({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100),
+});

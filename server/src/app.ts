@@ -15,6 +15,7 @@ import { registerErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerTextGuard } from "./http/text-guard.js";
 import type { ZodApp } from "./http/types.js";
+import { timelineRoutes } from "./modules/activities/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
 import { companyRoutes, contactRoutes, dedupeRoutes } from "./modules/companies/index.js";
@@ -99,6 +100,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   companyRoutes(app);
   dedupeRoutes(app);
   contactRoutes(app);
+  timelineRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -18,7 +18,13 @@ export type Action =
   | "plan.edit"
   | "plan.revise"
   | "company.read"
-  | "company.write";
+  | "company.write"
+  | "support.read"
+  | "support.write"
+  | "support.approve"
+  | "support.configure"
+  | "expert.read"
+  | "expert.manage";
 
 export interface Resource {
   orgId: string;
@@ -26,19 +32,47 @@ export interface Resource {
   departmentIds?: readonly string[];
   /** The user the record is about, when an actor may always see their own. */
   userId?: string;
+  /**
+   * A support record of a confidential program (中小企業活性化協議会 …): only people of its
+   * departments see it, whatever their role. Admins are no exception: an admin who must read such
+   * a file joins the department, which the audit log then shows.
+   */
+  confidential?: boolean;
 }
+
+/** Actions on support records that the confidentiality rule gates. */
+const CONFIDENTIAL_GATED: ReadonlySet<Action> = new Set(["support.read", "support.write", "support.approve"]);
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.orgId !== resource.orgId) return false;
-  if (actor.role === "system" || actor.role === "admin") return true;
+  if (actor.role === "system") return true;
   const own = resource.userId !== undefined && resource.userId === actor.userId;
   const sharesDepartment = (resource.departmentIds ?? []).some((d) => actor.departmentIds.includes(d));
+  if (resource.confidential && CONFIDENTIAL_GATED.has(action) && !sharesDepartment) return false;
+  if (actor.role === "admin") return true;
   switch (action) {
     case "organization.read":
     case "department.read":
     case "plan.read":
     case "company.read":
       return true;
+    case "support.read":
+    case "expert.read":
+      // Support records are shared across the center (one timeline per business); the
+      // confidentiality rule above is the only wall.
+      return true;
+    case "support.write":
+      // Staff record for the departments they work in.
+      return (actor.role === "manager" || actor.role === "staff") && sharesDepartment;
+    case "support.approve":
+      // 決裁: a manager of the department (e.g. approving an expert dispatch).
+      return actor.role === "manager" && sharesDepartment;
+    case "expert.manage":
+      // The expert registry is shared; any manager keeps it.
+      return actor.role === "manager";
+    case "support.configure":
+      // A program's dispatch frames: the managers of its department.
+      return actor.role === "manager" && sharesDepartment;
     case "company.write":
       // The registry is shared by the whole center; anyone who records support may add a business.
       return actor.role === "manager" || actor.role === "staff";

@@ -2,4 +2,5 @@ export * from "./audit.js";
 export * from "./companies.js";
 export * from "./organizations.js";
 export * from "./plans.js";
+export * from "./support.js";
 export * from "./users.js";

@@ -88,6 +88,11 @@ export const programs = pgTable(
     outputs: jsonb("outputs").notNull().default([]),
     terms: jsonb("terms"),
     notes: jsonb("notes").notNull().default([]),
+    /**
+     * 機密: support records of this program (中小企業活性化協議会's restructuring cases) are seen only
+     * by its departments; everyone else learns only that such support exists.
+     */
+    confidential: boolean("confidential").notNull().default(false),
     createdAt: created(),
     updatedAt: updated(),
   },

@@ -155,3 +155,13 @@ export async function findByIds(db: Executor, orgId: string, ids: string[]): Pro
     .from(companies)
     .where(and(eq(companies.orgId, orgId), inArray(companies.id, ids)));
 }
+
+/** The records 名寄せ judged to be the same business as this one (itself included). */
+export async function entityMembers(db: Executor, orgId: string, id: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db.execute<{ id: string; name: string }>(sql`
+    select o.id, o.name from ${companies} c
+      join ${companies} o on o.org_id = c.org_id and (o.id = c.id or (c.entity_key is not null and o.entity_key = c.entity_key))
+     where c.org_id = ${orgId} and c.id = ${id}
+     order by (o.id = c.id) desc, o.name`);
+  return rows.rows;
+}

@@ -1,7 +1,7 @@
 import type { Company, CompanyInput } from "@shien/contracts";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { requireAccess } from "../../http/access.js";
+import { can, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, notFound } from "../../http/app-error.js";
 import { diffFields, recordAudit } from "../audit/index.js";
@@ -106,4 +106,26 @@ export async function updateCompany(db: Db, actor: Actor, id: string, input: Par
   } catch (err) {
     throw duplicateNumber(err, input.corporateNumber) ?? err;
   }
+}
+
+/**
+ * A business as the support modules see it: the record and its 名寄せ siblings. Null when the
+ * record is not in the actor's organization (callers answer 404).
+ */
+export async function companyEntity(
+  db: Executor,
+  actor: Actor,
+  companyId: string,
+): Promise<{ id: string; name: string; members: { id: string; name: string }[] } | null> {
+  if (!can(actor, "company.read", { orgId: actor.orgId })) return null;
+  const members = await repo.entityMembers(db, actor.orgId, companyId);
+  const self = members.find((m) => m.id === companyId);
+  return self ? { id: self.id, name: self.name, members } : null;
+}
+
+/** Names of companies by id (missing ids are left out). */
+export async function companyNames(db: Executor, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await repo.findByIds(db, orgId, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

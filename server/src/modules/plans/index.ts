@@ -1,4 +1,11 @@
 export { formatIssue, PlanFileError } from "./plan-file.loader.js";
+export {
+  type SupportProgram,
+  supportProgram,
+  supportProgramByCode,
+  supportPrograms,
+  supportProgramsByIds,
+} from "./plans.catalog.js";
 export { exportPlan } from "./plans.export.js";
 export { type ImportResult, importPlanText } from "./plans.import.js";
 export { planRoutes } from "./plans.routes.js";

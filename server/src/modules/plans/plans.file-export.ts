@@ -98,6 +98,7 @@ export async function planToFile(db: Db, actor: Actor, planId: string, orgSlug: 
             status: d.status ?? "continuing",
             departments: d.departments.map((x) => x.name),
             agencies: d.agencies,
+            confidential: d.confidential,
           },
         };
       });

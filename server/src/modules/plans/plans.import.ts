@@ -1,5 +1,6 @@
 import type { AmountLine, Indicator, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
 import type { Db, Executor } from "../../db/client.js";
+import { isForeignKeyViolation } from "../../db/errors.js";
 import { systemActor } from "../../http/actor.js";
 import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 import { recordAudit } from "../audit/index.js";
@@ -122,7 +123,12 @@ export async function importPlanText(
     await writeNodes(plan.tree, null);
     const programIds = [...ctx.codeToId.values()];
     await writes.deleteIndicatorsExcept(tx, org.id, programIds, ctx.indicatorIds);
-    const removedPrograms = await writes.deleteProgramsExcept(tx, org.id, row.id, programIds);
+    const removedPrograms = await writes.deleteProgramsExcept(tx, org.id, row.id, programIds).catch((err) => {
+      // Support records, dispatch frames … point at programs: a program with a history stays.
+      if (isForeignKeyViolation(err))
+        fail(file, "tree", "削除しようとした事業に支援記録や派遣枠があります。事業コードを変えずに残してください");
+      throw err;
+    });
     await writeStatements(tx, org.id, row.id, plan, file);
     await recordAudit(tx, systemActor(org.id, "plan import"), {
       entity: "plan",
@@ -184,12 +190,16 @@ function resolveDepartments(plan: PlanFile, byName: Map<string, string>, file: s
   return byName;
 }
 
+/** Restructuring cases (事業再生) of 中小企業活性化協議会 are confidential unless the plan says otherwise. */
+const CONFIDENTIAL_BY_DEFAULT = /活性化協議会/;
+
 async function writePrograms(ctx: WriteContext, node: PlanNodeFile): Promise<void> {
   if ("group" in node) {
     for (const child of node.group.children) await writePrograms(ctx, child);
   } else if ("program" in node) {
-    const { status, agencies } = node.program;
-    await writeProgram(ctx, node.program, null, { status, agencies });
+    const { status, agencies, departments } = node.program;
+    const confidential = node.program.confidential ?? departments.some((d) => CONFIDENTIAL_BY_DEFAULT.test(d));
+    await writeProgram(ctx, node.program, null, { status, agencies, confidential });
   }
 }
 
@@ -197,7 +207,7 @@ async function writeProgram(
   ctx: WriteContext,
   p: SubProgramFile,
   parentId: string | null,
-  top: { status: string; agencies: string[] } | null,
+  top: { status: string | null; agencies: string[]; confidential: boolean },
 ): Promise<void> {
   const id = await writes.upsertProgram(ctx.tx, {
     orgId: ctx.orgId,
@@ -207,13 +217,14 @@ async function writeProgram(
     code: p.code,
     numbering: p.numbering,
     name: p.name,
-    status: top?.status ?? null,
+    status: top.status,
     kinds: p.kinds,
     purpose: p.purpose ?? null,
     summary: p.summary ?? null,
     points: p.points,
     activities: p.activities,
-    agencies: top?.agencies ?? [],
+    agencies: top.agencies,
+    confidential: top.confidential,
     outputs: p.outputs,
     terms: p.terms ?? null,
     notes: p.notes,
@@ -227,7 +238,9 @@ async function writeProgram(
   for (const [position, indicator] of p.indicators.entries()) {
     ctx.indicatorIds.push(await writes.upsertIndicator(ctx.tx, indicatorRow(ctx, id, indicator, position)));
   }
-  for (const sub of p.subPrograms) await writeProgram(ctx, sub, id, null);
+  // Sub-programs inherit confidentiality; status and agencies belong to the top program only.
+  const inherited = { status: null, agencies: [], confidential: top.confidential };
+  for (const sub of p.subPrograms) await writeProgram(ctx, sub, id, inherited);
 }
 
 function amountRow(ctx: WriteContext, programId: string, a: AmountLine, position: number) {

@@ -53,6 +53,7 @@ export function summarizeProgram(
     status: program.status as ProgramSummary["status"],
     kinds: program.kinds as ProgramSummary["kinds"],
     departments,
+    confidential: program.confidential,
     budgetYen,
     previousYen,
     differenceYen,

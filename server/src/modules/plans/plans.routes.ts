@@ -13,15 +13,30 @@ import {
   planProgramParamsSchema,
   planReviseSchema,
   programDetailSchema,
+  supportProgramListSchema,
+  supportProgramQuerySchema,
 } from "@shien/contracts";
 import { z } from "zod";
 import type { ZodApp } from "../../http/types.js";
+import { listSupportPrograms } from "./plans.catalog.service.js";
 import { adoptPlan, revisePlan, updateAmountLine, updateIndicator } from "./plans.edit.js";
 import { exportPlan } from "./plans.export.js";
 import { getBudgetStatement, getInitiatives, getOverview, getProgram, listPlans } from "./plans.service.js";
 
 export function planRoutes(app: ZodApp): void {
   const tags = ["plans"];
+  app.get(
+    "/api/programs",
+    {
+      schema: {
+        tags,
+        summary: "年度の事業と細事業の一覧（支援記録の事業選択用）",
+        querystring: supportProgramQuerySchema,
+        response: { 200: supportProgramListSchema },
+      },
+    },
+    async (req) => ({ items: await listSupportPrograms(app.db, req.actorOrThrow(), req.query.fiscalYear) }),
+  );
   app.get(
     "/api/plans",
     { schema: { tags, summary: "事業計画の一覧", response: { 200: planListSchema } } },

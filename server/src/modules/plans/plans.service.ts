@@ -138,6 +138,7 @@ function detailBuilder(data: Awaited<ReturnType<typeof loadProgramData>>) {
     status: p.status as ProgramDetail["status"],
     kinds: p.kinds as ProgramDetail["kinds"],
     departments: data.departmentsOf(p.id),
+    confidential: p.confidential,
     agencies: p.agencies as string[],
     purpose: p.purpose,
     summary: p.summary,

@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { idSchema } from "./common.js";
+
+/**
+ * 支援記録の事実 (activity facts): the append-only stream every module writes and the KPI engine
+ * counts. The list of types is closed: a module that needs a new one adds it here, with the zod
+ * schema of its attributes, so that every fact in the table can be read back and checked.
+ *
+ * | type               | written when                                            | outcome         |
+ * | ------------------ | ------------------------------------------------------- | --------------- |
+ * | consultation       | a consultation (窓口, 電話, オンライン, 出張相談会 …) is recorded | its status      |
+ * | visit              | a consultation held at the business (訪問) is recorded   | its status      |
+ * | issue_resolved     | a consultation's status is 課題解決                      | —               |
+ * | support_completed  | a consultation's status is 支援完了                      | —               |
+ * | referral_sent      | a referral (橋渡し) leaves a department                   | —               |
+ * | referral_accepted  | the receiving department (or agency) accepts it         | —               |
+ * | referral_declined  | the receiving side declines it                          | —               |
+ * | referral_completed | the referral's support is finished                       | its outcome     |
+ * | dispatch           | an expert dispatch (専門家派遣) has taken place           | —               |
+ * | dispatch_completed | the expert's report is received (the dispatch is done)  | —               |
+ * | deal_closed        | a deal (成約) is closed: matching, 事業承継, 人材         | kind of deal    |
+ */
+export const FACT_TYPES = [
+  "consultation",
+  "visit",
+  "issue_resolved",
+  "support_completed",
+  "referral_sent",
+  "referral_accepted",
+  "referral_declined",
+  "referral_completed",
+  "dispatch",
+  "dispatch_completed",
+  "deal_closed",
+] as const;
+export const factTypeSchema = z.enum(FACT_TYPES);
+export type FactType = z.infer<typeof factTypeSchema>;
+
+export const FACT_TYPE_LABELS: Record<FactType, { ja: string; en: string }> = {
+  consultation: { ja: "相談", en: "Consultation" },
+  visit: { ja: "訪問", en: "Visit" },
+  issue_resolved: { ja: "課題解決", en: "Issue resolved" },
+  support_completed: { ja: "支援完了", en: "Support completed" },
+  referral_sent: { ja: "橋渡し（送付）", en: "Referral sent" },
+  referral_accepted: { ja: "橋渡し（受入）", en: "Referral accepted" },
+  referral_declined: { ja: "橋渡し（辞退）", en: "Referral declined" },
+  referral_completed: { ja: "橋渡し（完了）", en: "Referral completed" },
+  dispatch: { ja: "専門家派遣", en: "Expert dispatch" },
+  dispatch_completed: { ja: "専門家派遣（報告受領）", en: "Dispatch report received" },
+  deal_closed: { ja: "成約", en: "Deal closed" },
+};
+
+const topics = z.array(z.string().min(1).max(50)).max(30);
+const consultationAttributes = z
+  .object({
+    channel: z.string().min(1),
+    topics,
+    durationMinutes: z.number().int().min(0).max(1440).nullable(),
+    staffCount: z.number().int().min(0).max(50),
+  })
+  .strict();
+const referralAttributes = z
+  .object({
+    target: z.enum(["department", "agency"]),
+    /** The receiving department, for referrals inside the center. */
+    toDepartmentId: idSchema.nullable(),
+    /** The outside agency (商工会議所, 金融機関 …), for referrals out of the center. */
+    agency: z.string().max(100).nullable(),
+  })
+  .strict();
+const dispatchAttributes = z
+  .object({
+    frameId: idSchema,
+    /** 枠: 一般枠, 復興・事業承継・事業者BCP枠 … */
+    frame: z.string().min(1),
+    expertId: idSchema,
+    minutes: z.number().int().min(0).max(1440),
+  })
+  .strict();
+
+/** The attributes each fact type carries; validated on write and on read. */
+export const FACT_ATTRIBUTE_SCHEMAS = {
+  consultation: consultationAttributes,
+  visit: consultationAttributes,
+  issue_resolved: z.object({ topics }).strict(),
+  support_completed: z.object({ topics }).strict(),
+  referral_sent: referralAttributes,
+  referral_accepted: referralAttributes,
+  referral_declined: referralAttributes,
+  referral_completed: referralAttributes,
+  dispatch: dispatchAttributes,
+  dispatch_completed: dispatchAttributes,
+  deal_closed: z.object({ kind: z.string().min(1).max(50) }).strict(),
+} as const satisfies Record<FactType, z.ZodType>;
+export type FactAttributes<T extends FactType> = z.infer<(typeof FACT_ATTRIBUTE_SCHEMAS)[T]>;
+
+/** Modules that write facts; with `sourceId` a fact points at the record it came from. */
+export const FACT_SOURCES = ["consultations", "referrals", "dispatch", "import"] as const;
+export type FactSource = (typeof FACT_SOURCES)[number];
+
+export const activityFactSchema = z.object({
+  id: idSchema,
+  fiscalYear: z.number().int(),
+  programId: idSchema,
+  programCode: z.string(),
+  programName: z.string(),
+  departmentId: idSchema,
+  departmentName: z.string(),
+  companyId: idSchema.nullable(),
+  companyName: z.string().nullable(),
+  /** For anonymous or pre-founding persons (創業予定者) without a company record. */
+  personName: z.string().nullable(),
+  occurredOn: z.iso.date(),
+  type: factTypeSchema,
+  outcome: z.string().nullable(),
+  quantity: z.number().int(),
+  amountYen: z.number().int().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  sourceModule: z.string(),
+  sourceId: idSchema.nullable(),
+  recordedBy: z.string(),
+  confidential: z.boolean(),
+  voidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActivityFact = z.infer<typeof activityFactSchema>;
+
+/**
+ * A line of a company's timeline. Support of a confidential program (中小企業活性化協議会 …) that
+ * the reader may not see is not listed at all; the timeline says instead which department to ask.
+ */
+export const timelineQuerySchema = z.object({
+  type: z
+    .union([factTypeSchema, z.array(factTypeSchema)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  departmentId: idSchema.optional(),
+  programId: idSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Include the history of the records 名寄せ judged to be the same business (default true). */
+  siblings: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v !== "false"),
+  /** Include voided facts (corrections), struck through (default false). */
+  voided: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+export const confidentialNoticeSchema = z.object({
+  departmentId: idSchema,
+  departmentName: z.string(),
+  message: z.string(),
+});
+export type ConfidentialNotice = z.infer<typeof confidentialNoticeSchema>;
+
+export const timelineSchema = z.object({
+  companyIds: z.array(idSchema),
+  items: z.array(activityFactSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  confidentialNotices: z.array(confidentialNoticeSchema),
+});
+export type Timeline = z.infer<typeof timelineSchema>;
+
+export const voidFactSchema = z.object({ reason: z.string().trim().min(1).max(500) });

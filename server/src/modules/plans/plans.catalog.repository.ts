@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { plans, programDepartments, programs } from "../../db/schema/index.js";
+import type { SupportProgram } from "./plans.catalog.js";
+
+interface Filter {
+  programId?: string;
+  ids?: string[];
+  fiscalYear?: number;
+  code?: string;
+}
+
+/**
+ * Programs with their plan year and their top program's departments, walked up in one recursive
+ * query (sub-programs nest two levels in Fukushima's plan: I-1-3-2-1).
+ */
+export async function programsWithRoots(db: Executor, orgId: string, f: Filter): Promise<SupportProgram[]> {
+  const where = [sql`p.org_id = ${orgId}`];
+  if (f.programId) where.push(sql`p.id = ${f.programId}`);
+  if (f.ids)
+    where.push(
+      sql`p.id in (${sql.join(
+        f.ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  if (f.fiscalYear !== undefined) where.push(sql`pl.fiscal_year = ${f.fiscalYear}`);
+  if (f.code) where.push(sql`p.code = ${f.code}`);
+  const rows = await db.execute<{
+    id: string;
+    code: string;
+    name: string;
+    fiscal_year: number;
+    plan_id: string;
+    parent_id: string | null;
+    confidential: boolean;
+    kinds: string[];
+    outputs: SupportProgram["outputs"];
+    department_ids: string[] | null;
+    depth: number;
+  }>(sql`
+    with recursive up as (
+      select p.id as start_id, p.id, p.parent_id, 0 as depth
+        from ${programs} p join ${plans} pl on pl.id = p.plan_id
+       where ${sql.join(where, sql` and `)}
+      union all
+      select up.start_id, q.id, q.parent_id, up.depth + 1
+        from ${programs} q join up on q.id = up.parent_id
+       where q.org_id = ${orgId}
+    ),
+    roots as (
+      select start_id, id as root_id, depth from up where parent_id is null
+    )
+    select p.id, p.code, p.name, pl.fiscal_year, p.plan_id, p.parent_id, p.confidential, p.kinds, p.outputs,
+           (select array_agg(pd.department_id order by pd.position)
+              from ${programDepartments} pd where pd.program_id = r.root_id and pd.org_id = ${orgId}) as department_ids,
+           r.depth
+      from roots r
+      join ${programs} p on p.id = r.start_id
+      join ${plans} pl on pl.id = p.plan_id
+     order by pl.fiscal_year, p.position`);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    label: `${r.code} ${r.name}`,
+    fiscalYear: r.fiscal_year,
+    planId: r.plan_id,
+    parentId: r.parent_id,
+    departmentIds: r.department_ids ?? [],
+    confidential: r.confidential,
+    kinds: r.kinds as SupportProgram["kinds"],
+    outputs: r.outputs,
+    depth: r.depth,
+  }));
+}

@@ -1,0 +1,55 @@
+import type { ProgramKind } from "@shien/contracts";
+import type { Executor } from "../../db/client.js";
+import * as repo from "./plans.catalog.repository.js";
+
+/**
+ * What the support modules (consultations, referrals, dispatch …) need to know about a program:
+ * its plan year, its 担当課 (a sub-program's are its top program's), whether it is confidential,
+ * and the counted outputs (派遣枠 …). Other modules ask here instead of reading plan tables.
+ */
+export interface SupportProgram {
+  id: string;
+  code: string;
+  name: string;
+  /** "I-1-1-2 専門家派遣制度". */
+  label: string;
+  fiscalYear: number;
+  planId: string;
+  parentId: string | null;
+  departmentIds: string[];
+  confidential: boolean;
+  kinds: ProgramKind[];
+  outputs: { label: string; quantity: number | null; unit: string; cumulative: boolean }[];
+  depth: number;
+}
+
+export async function supportProgram(db: Executor, orgId: string, programId: string): Promise<SupportProgram | null> {
+  const rows = await repo.programsWithRoots(db, orgId, { programId });
+  return rows[0] ?? null;
+}
+
+export async function supportProgramByCode(
+  db: Executor,
+  orgId: string,
+  fiscalYear: number,
+  code: string,
+): Promise<SupportProgram | null> {
+  const rows = await repo.programsWithRoots(db, orgId, { fiscalYear, code });
+  return rows[0] ?? null;
+}
+
+/** Every program and sub-program of an organization's plan for a year, in the plan's order. */
+export function supportPrograms(db: Executor, orgId: string, fiscalYear: number): Promise<SupportProgram[]> {
+  return repo.programsWithRoots(db, orgId, { fiscalYear });
+}
+
+/** Programs by id (any year), for labelling lists. */
+export async function supportProgramsByIds(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, SupportProgram>> {
+  if (ids.length === 0) return new Map();
+  const rows = await repo.programsWithRoots(db, orgId, { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [r.id, r]));
+}
