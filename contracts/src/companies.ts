@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "./common.js";
 import { corporateNumberProblem } from "./corporate-number.js";
+import { jsicMedium } from "./jsic.js";
 
 /** 事業者: a business the center supports (a company, a sole proprietor, or someone about to start one). */
 export const SIZE_CLASSES = ["sme", "small", "other"] as const;
@@ -44,6 +45,13 @@ export const companyInputSchema = z.object({
     .nullable()
     .optional(),
   industry: optionalText(100),
+  /** 日本標準産業分類 中分類 ("09" 食料品製造業). Left out, it is read from `industry` when that names one. */
+  industryCode: z
+    .string()
+    .trim()
+    .refine((v) => jsicMedium(v) !== undefined, "業種コードは日本標準産業分類の中分類（01〜99の2桁）で入力してください")
+    .nullable()
+    .optional(),
   employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
   /** 資本金 in yen. */
   capitalYen: z.number().int().min(0).max(1e15).nullable().optional(),
@@ -70,6 +78,9 @@ export const companySchema = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   industry: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  /** 大分類 letter (E 製造業), from the medium. */
+  industryMajor: z.string().nullable(),
   employees: z.number().int().nullable(),
   capitalYen: z.number().int().nullable(),
   founded: z.string().nullable(),

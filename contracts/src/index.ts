@@ -16,3 +16,4 @@ export * from "./referrals.js";
 export * from "./support-vocab.js";
 export * from "./users.js";
 export * from "./wareki.js";
+export * from "./jsic.js";

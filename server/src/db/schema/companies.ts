@@ -39,7 +39,10 @@ export const companies = pgTable(
     phoneDigits: text("phone_digits"),
     email: text("email"),
     website: text("website"),
+    /** 業種 as written (free text, e.g. 菓子製造). */
     industry: text("industry"),
+    /** 日本標準産業分類 中分類 ("09"); the 大分類 follows from it (contracts/jsic.ts). */
+    industryCode: text("industry_code"),
     employees: integer("employees"),
     capitalYen: bigint("capital_yen", { mode: "number" }),
     founded: date("founded"),
@@ -61,6 +64,7 @@ export const companies = pgTable(
       .on(t.orgId, t.corporateNumber)
       .where(sql`${t.corporateNumber} is not null`),
     index("companies_org_phone_idx").on(t.orgId, t.phoneDigits),
+    check("companies_industry_code_ck", sql`${t.industryCode} is null or ${t.industryCode} ~ '^[0-9]{2}$'`),
     check("companies_size_class_ck", sql`${t.sizeClass} is null or ${t.sizeClass} in ('sme','small','other')`),
   ],
 );

@@ -19,6 +19,7 @@ const COLUMNS: [keyof Company, string][] = [
   ["email", "メール"],
   ["website", "ウェブサイト"],
   ["industry", "業種"],
+  ["industryCode", "業種コード"],
   ["employees", "従業員数"],
   ["capitalYen", "資本金"],
   ["soleProprietor", "個人事業主"],
@@ -51,7 +52,7 @@ export async function exportCompanies(db: Db, actor: Actor, format: "csv" | "xls
     ws.addRow(COLUMNS.map(([k]) => (k === "employees" || k === "capitalYen" ? c[k] : cellOf(c, k))));
   }
   ws.getColumn(1).numFmt = "@";
-  ws.getColumn(13).numFmt = "#,##0";
+  ws.getColumn(COLUMNS.findIndex(([k]) => k === "capitalYen") + 1).numFmt = "#,##0";
   COLUMNS.forEach(([, h], i) => {
     ws.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4);
   });

@@ -82,6 +82,7 @@ const IMPORT_COLUMNS = [
   "email",
   "website",
   "industry",
+  "industryCode",
   "employees",
   "capitalYen",
   "soleProprietor",
@@ -111,7 +112,10 @@ export async function upsertMany(
   const updates = sql.raw(
     cols
       .filter((c) => c !== "corporate_number")
-      .map((c) => `"${c}" = excluded."${c}"`)
+      // A code a person chose survives a re-import whose industry text names no medium.
+      .map((c) =>
+        c === "industry_code" ? `"${c}" = coalesce(excluded."${c}", companies."${c}")` : `"${c}" = excluded."${c}"`,
+      )
       .join(", "),
   );
   const result = await db.execute<{ id: string; created: boolean }>(sql`

@@ -1,4 +1,4 @@
-import type { Company, CompanyInput } from "@shien/contracts";
+import { type Company, type CompanyInput, jsicMedium } from "@shien/contracts";
 import type { Db, Executor } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { can, requireAccess } from "../../http/access.js";
@@ -26,6 +26,8 @@ export function toDto(r: repo.CompanyRow): Company {
     email: r.email,
     website: r.website,
     industry: r.industry,
+    industryCode: r.industryCode,
+    industryMajor: r.industryCode ? (jsicMedium(r.industryCode)?.major ?? null) : null,
     employees: r.employees,
     capitalYen: r.capitalYen,
     founded: r.founded,

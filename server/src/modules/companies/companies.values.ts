@@ -1,4 +1,4 @@
-import type { CompanyInput } from "@shien/contracts";
+import { type CompanyInput, resolveJsicMedium } from "@shien/contracts";
 import { invalidField } from "../../http/app-error.js";
 import { normalizeName } from "../meiyose/index.js";
 import type * as repo from "./companies.repository.js";
@@ -22,9 +22,21 @@ export function valuesOf(input: Partial<CompanyInput>, current?: repo.CompanyRow
     ...(input.postalCode !== undefined
       ? { postalCode: postal ? `${postal.slice(0, 3)}-${postal.slice(3)}` : null }
       : {}),
+    ...industryCodeOf(input),
     legalForm: normalizeName(name).legalForm,
     prefecture: prefectureOf(merged.address),
     phoneDigits: merged.phone ? digitsOf(merged.phone) : null,
     searchText: searchForm(`${name} ${kana}`),
   };
+}
+
+/**
+ * The 中分類 code: as given, else read from the industry text when that names a medium ("09",
+ * "食料品製造業"); free text ("菓子製造") leaves the code as it was.
+ */
+function industryCodeOf(input: Partial<CompanyInput>): { industryCode?: string | null } {
+  if (input.industryCode !== undefined) return { industryCode: input.industryCode };
+  if (input.industry === undefined) return {};
+  const medium = resolveJsicMedium(input.industry);
+  return medium ? { industryCode: medium.code } : {};
 }

@@ -12,6 +12,7 @@ export interface CompanyFormValues {
   email: string;
   website: string;
   industry: string;
+  industryCode: string;
   employees: string;
   capitalYen: string;
   founded: string;
@@ -32,6 +33,7 @@ export const COMPANY_FIELDS = [
   "email",
   "website",
   "industry",
+  "industryCode",
   "employees",
   "capitalYen",
   "founded",
@@ -55,6 +57,7 @@ export function fromCompany(c: Company | undefined): CompanyFormValues {
     email: c?.email ?? "",
     website: c?.website ?? "",
     industry: c?.industry ?? "",
+    industryCode: c?.industryCode ?? "",
     employees: c?.employees == null ? "" : String(c.employees),
     capitalYen: c?.capitalYen == null ? "" : String(c.capitalYen),
     founded: c?.founded ?? "",
@@ -82,6 +85,7 @@ export function toInput(v: CompanyFormValues): CompanyInput {
     email: text(v.email),
     website: text(v.website),
     industry: text(v.industry),
+    industryCode: text(v.industryCode),
     employees: int(v.employees),
     capitalYen: int(v.capitalYen),
     founded: text(v.founded),

@@ -1,4 +1,4 @@
-import { type CompanyInput, companyInputSchema } from "@shien/contracts";
+import { type CompanyInput, companyInputSchema, resolveJsicMedium } from "@shien/contracts";
 import { z } from "zod";
 import { parsePrintedAmount } from "../../../lib/printed-amount.js";
 import type { CanonicalColumn, ColumnMapping } from "./mapping.js";
@@ -23,6 +23,7 @@ const FIELD_OF: Record<CanonicalColumn, keyof CompanyInput> = {
   email: "email",
   website: "website",
   industry: "industry",
+  industry_code: "industryCode",
   employees: "employees",
   capital: "capitalYen",
   sole_proprietor: "soleProprietor",
@@ -76,6 +77,14 @@ export function readRow(
       if (YES.has(v)) raw[field] = true;
       else if (NO.has(v)) raw[field] = false;
       else fail(column, value, "個人事業主は「はい」「いいえ」（または 1 / 0）で入力してください");
+    } else if (column === "industry_code") {
+      // "09", "E09", "09 食料品製造業" or the medium's name: the code is what is stored. An empty
+      // cell leaves the code to the 業種 text (or to what the record already has).
+      if (value !== "") {
+        const medium = resolveJsicMedium(value);
+        if (medium) raw[field] = medium.code;
+        else fail(column, value, "業種コードは日本標準産業分類の中分類（「09」や「食料品製造業」）で入力してください");
+      }
     } else {
       raw[field] = value === "" ? null : value;
     }

@@ -3,6 +3,7 @@ import type { Company } from "@shien/contracts";
 import type { ReactNode } from "react";
 import { formatDateTime } from "../../../lib/datetime";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { industryLabel } from "./IndustrySelect";
 
 /** Every field of one record, label beside value. */
 export function CompanyDetails({ company: c }: { company: Company }) {
@@ -27,6 +28,7 @@ export function CompanyDetails({ company: c }: { company: Company }) {
       ),
     ],
     ["company.industry", c.industry],
+    ["company.industryCode", industryLabel(c.industryCode)],
     [
       "company.employees",
       c.employees == null ? null : t("company.people", { count: c.employees.toLocaleString("ja-JP") }),

@@ -2,8 +2,9 @@ import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core
 import { fieldError } from "../../../components/FormError";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import type { CompanyFormValues } from "../form-values";
+import { IndustrySelect } from "./IndustrySelect";
 
-type TextField = Exclude<keyof CompanyFormValues, "soleProprietor" | "sizeClass" | "notes">;
+type TextField = Exclude<keyof CompanyFormValues, "soleProprietor" | "sizeClass" | "industryCode" | "notes">;
 
 const TEXT_FIELDS: { field: TextField; label: MessageKey; hint?: MessageKey; required?: boolean }[] = [
   { field: "name", label: "company.name", required: true },
@@ -53,6 +54,12 @@ export function CompanyFormFields({
             data-testid={testId(field)}
           />
         ))}
+        <IndustrySelect
+          label={t("company.industryCode")}
+          value={values.industryCode}
+          onChange={(v) => set("industryCode", v)}
+          error={fieldError(error, "industryCode")}
+        />
         <Select
           label={t("company.sizeClass")}
           data={(["sme", "small", "other"] as const).map((s) => ({ value: s, label: t(`company.size.${s}`) }))}

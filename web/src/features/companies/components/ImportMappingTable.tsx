@@ -13,6 +13,7 @@ export const IMPORT_COLUMNS = [
   "email",
   "website",
   "industry",
+  "industry_code",
   "employees",
   "capital",
   "sole_proprietor",

@@ -19,6 +19,7 @@ export const companyFormMessages = {
   "company.email": { ja: "メールアドレス", en: "Email" },
   "company.website": { ja: "ウェブサイト", en: "Website" },
   "company.industry": { ja: "業種", en: "Industry" },
+  "company.industryCode": { ja: "産業分類（日本標準産業分類）", en: "Industry classification (JSIC)" },
   "company.employees": { ja: "従業員数", en: "Employees" },
   "company.capitalYen": { ja: "資本金（円）", en: "Capital (yen)" },
   "company.founded": { ja: "設立日", en: "Founded" },

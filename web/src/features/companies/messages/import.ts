@@ -48,6 +48,7 @@ export const companyImportMessages = {
   "companyImport.col.email": { ja: "メールアドレス", en: "Email" },
   "companyImport.col.website": { ja: "ウェブサイト", en: "Website" },
   "companyImport.col.industry": { ja: "業種", en: "Industry" },
+  "companyImport.col.industry_code": { ja: "業種コード（産業分類）", en: "Industry code (JSIC)" },
   "companyImport.col.employees": { ja: "従業員数", en: "Employees" },
   "companyImport.col.capital": { ja: "資本金", en: "Capital" },
   "companyImport.col.sole_proprietor": { ja: "個人事業主", en: "Sole proprietor" },

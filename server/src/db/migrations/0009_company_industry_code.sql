@@ -1,0 +1,2 @@
+ALTER TABLE "companies" ADD COLUMN "industry_code" text;--> statement-breakpoint
+ALTER TABLE "companies" ADD CONSTRAINT "companies_industry_code_ck" CHECK ("companies"."industry_code" is null or "companies"."industry_code" ~ '^[0-9]{2}$');
