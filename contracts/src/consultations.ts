@@ -69,8 +69,15 @@ export const consultationInputSchema = z.object({
 });
 export type ConsultationInput = z.infer<typeof consultationInputSchema>;
 
-/** An edit sends the version it read; a stale version is refused (someone else saved first). */
-export const consultationUpdateSchema = consultationInputSchema.partial().extend({ version: z.number().int().min(1) });
+/**
+ * An edit sends the version it read; a stale version is refused (someone else saved first).
+ * `topics` loses its default here: zod 4 applies a default inside `.partial()`, so an edit that
+ * does not mention the topics would otherwise clear them.
+ */
+export const consultationUpdateSchema = consultationInputSchema
+  .extend({ topics: z.array(z.string().trim().min(1).max(50)).max(30) })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type ConsultationUpdate = z.infer<typeof consultationUpdateSchema>;
 
 const ref = z.object({ id: idSchema, name: z.string() });

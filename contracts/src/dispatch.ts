@@ -32,7 +32,17 @@ export const expertInputSchema = z.object({
   conflictNotes: z.string().trim().max(2000).nullable().optional(),
 });
 export type ExpertInput = z.infer<typeof expertInputSchema>;
-export const expertUpdateSchema = expertInputSchema.partial();
+/**
+ * PATCH body: the same fields without their defaults. zod 4 applies a default inside `.partial()`,
+ * so `expertInputSchema.partial()` would reset 得意分野, 資格 and 有効 on every partial update.
+ */
+export const expertUpdateSchema = expertInputSchema
+  .extend({
+    specialties: z.array(z.string().trim().min(1).max(50)).max(30),
+    qualifications: z.array(z.string().trim().min(1).max(50)).max(30),
+    active: z.boolean(),
+  })
+  .partial();
 
 export const expertSchema = z.object({
   id: idSchema,

@@ -17,6 +17,13 @@ const BENCHES: Record<string, () => Promise<void>> = {
     (await import("./meiyose-scale.js")).meiyoseScale(
       (process.env.MEIYOSE_SCALE_SIZES ?? "100000,1000000").split(",").map((s) => Number(s)),
     ),
+  // 200 staff sessions recording consultations and reading timelines (SUPPORT_BENCH_SECONDS=20)
+  support: async () =>
+    (await import("./support.js")).supportBench({
+      sessions: Number(process.env.SUPPORT_BENCH_SESSIONS ?? 200),
+      seconds: Number(process.env.SUPPORT_BENCH_SECONDS ?? 20),
+      activities: 500,
+    }),
 };
 
 const names = process.argv.slice(2).filter((a) => a !== "--");

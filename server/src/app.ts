@@ -19,10 +19,14 @@ import { timelineRoutes } from "./modules/activities/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { type AuthDeps, authRoutes } from "./modules/auth/index.js";
 import { companyRoutes, contactRoutes, dedupeRoutes } from "./modules/companies/index.js";
+import { consultationRoutes } from "./modules/consultations/index.js";
 import { departmentRoutes } from "./modules/departments/index.js";
+import { dispatchRoutes, expertRoutes } from "./modules/dispatch/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { planRoutes } from "./modules/plans/index.js";
+import { referralRoutes } from "./modules/referrals/index.js";
 import { userRoutes } from "./modules/users/index.js";
+import { vocabRoutes } from "./modules/vocab/index.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -101,6 +105,11 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   dedupeRoutes(app);
   contactRoutes(app);
   timelineRoutes(app);
+  consultationRoutes(app);
+  expertRoutes(app);
+  dispatchRoutes(app);
+  referralRoutes(app);
+  vocabRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

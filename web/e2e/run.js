@@ -4,7 +4,10 @@
  * 1. an administrator of the Fukushima center signs in, adds a department and a staff member in
  *    it, signs out; the new staff member signs in and sees no administration menu;
  * 2. the Mie administrator opens the 令和8年度 plan (imported from the seed on first start), a
- *    program of it, and downloads the plan as a workbook (./plan-journey.js).
+ *    program of it, and downloads the plan as a workbook (./plan-journey.js);
+ * 3. the registry: import, duplicate warning, merge and undo (./company-journey.js);
+ * 4. support records: a consultation with a follow-up, a referral to another department's queue,
+ *    dispatches up to the per-company cap, the business's timeline (./support-journey.js).
  * Each journey has its own browser context (no cookies carried over); a failed step skips the
  * rest of its journey only.
  *
@@ -21,6 +24,7 @@ import { companyJourney } from "./company-journey.js";
 import { planJourney } from "./plan-journey.js";
 import { startApp } from "./server.js";
 import { journey } from "./steps.js";
+import { supportJourney } from "./support-journey.js";
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(webDir, "..");
@@ -65,6 +69,7 @@ async function main() {
     { name: "administration", steps: journey({ adminPassword, stamp: Date.now().toString(36) }) },
     { name: "annual plans", steps: planJourney({ adminPassword }) },
     { name: "company registry", steps: companyJourney({ adminPassword }) },
+    { name: "support records", steps: supportJourney({ adminPassword, stamp: Date.now().toString(36) }) },
   ];
 
   try {

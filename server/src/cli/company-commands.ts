@@ -5,15 +5,7 @@ import type { Command } from "commander";
 import { parseMapOption } from "../modules/companies/import/mapping.js";
 import { exportCompanies, importCompanies, runDedupe } from "../modules/companies/index.js";
 import { CliError, orgActor, withRuntime } from "./context.js";
-
-const ENCODINGS: Record<string, "utf-8" | "shift_jis"> = {
-  "utf-8": "utf-8",
-  utf8: "utf-8",
-  cp932: "shift_jis",
-  sjis: "shift_jis",
-  shift_jis: "shift_jis",
-  "shift-jis": "shift_jis",
-};
+import { encodingOption, importProgress, mapOption, printFileReport } from "./import-file.js";
 
 export function registerCompanyCommands(program: Command): void {
   const companies = program.command("companies").description("事業者台帳 / business registry");
@@ -29,47 +21,20 @@ export function registerCompanyCommands(program: Command): void {
     .option("--dry-run", "検証だけ行い、保存しない")
     .action((file: string, o: { org: string; encoding?: string; map?: string; dryRun?: boolean }) =>
       withRuntime(async ({ database }) => {
-        const encoding = o.encoding ? ENCODINGS[o.encoding.toLowerCase()] : undefined;
-        if (o.encoding && !encoding) throw new CliError(`--encoding は utf-8 か cp932 です（指定: ${o.encoding}）`);
-        let map: Record<string, string>;
-        try {
-          map = parseMapOption(o.map);
-        } catch (err) {
-          throw new CliError((err as Error).message);
-        }
+        const encoding = encodingOption(o.encoding);
+        const map = mapOption(parseMapOption, o.map);
         const actor = await orgActor(database, o.org);
-        const bar = new SingleBar({
-          format: "取り込み {bar} {value}/{total} 行",
-          stream: process.stderr,
-          hideCursor: true,
-        });
-        let started = false;
+        const progress = importProgress("取り込み {bar} {value}/{total} 行");
         const report = await importCompanies(database.db, actor, {
           bytes: readFileSync(file),
           fileName: path.basename(file),
           encoding,
           map,
           dryRun: o.dryRun ?? false,
-          onProgress: (done, total) => {
-            if (!started) bar.start(total, 0);
-            started = true;
-            bar.update(done);
-          },
+          onProgress: progress.onProgress,
         });
-        if (started) bar.stop();
-        console.log(`${report.fileName} (${report.encoding}): ${report.rows} rows`);
-        console.log(
-          `  mapping: ${Object.entries(report.mapping)
-            .map(([h, c]) => `${h}→${c}`)
-            .join(", ")}`,
-        );
-        if (report.ignoredColumns.length > 0) console.log(`  ignored: ${report.ignoredColumns.join(", ")}`);
-        if (report.errors.length > 0) {
-          for (const e of report.errors) console.log(`  ${e.row}行目 [${e.column}] "${e.value}": ${e.reason}`);
-          console.log(`${report.errors.length} error(s); nothing was imported / 誤りがあるため取り込んでいません`);
-          process.exitCode = 1;
-          return;
-        }
+        progress.stop();
+        if (printFileReport(report)) return;
         console.log(
           report.dryRun
             ? `dry run: would create ${report.created}, would update ${report.updated}`

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { serve } from "../main.js";
 import { registerCommands } from "./commands.js";
 import { registerCompanyCommands } from "./company-commands.js";
+import { registerConsultationImportCommand } from "./consultation-import-command.js";
 import { describeError } from "./context.js";
 import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
@@ -21,6 +22,7 @@ registerCommands(program);
 registerPlanCommands(program);
 registerCompanyCommands(program);
 registerMeiyoseCommand(program);
+registerConsultationImportCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));

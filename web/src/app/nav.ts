@@ -1,19 +1,29 @@
 import {
+  IconArrowsExchange,
+  IconBellRinging,
   IconBuildingCommunity,
   IconBuildingStore,
   IconClipboardList,
   IconHistory,
   IconHome,
+  IconMessages,
+  IconSchool,
   IconSettings,
+  IconTags,
+  IconUserStar,
   IconUsers,
   type TablerIcon,
 } from "@tabler/icons-react";
 import type { MessageKey } from "../lib/i18n";
-import { type Audience, adminsOnly, everyone } from "./access";
+import { type Audience, adminsOnly, everyone, roles } from "./access";
+
+/** Support records (支援記録): everyone who records support, i.e. every role but 閲覧者. */
+const recorders = roles("admin", "manager", "staff");
 
 /** Navbar groups, in display order. A section with no visible items is not shown. */
 export const NAV_SECTIONS = [
   { id: "main", labelKey: null },
+  { id: "support", labelKey: "nav.support" },
   { id: "admin", labelKey: "nav.admin" },
 ] as const satisfies readonly { id: string; labelKey: MessageKey | null }[];
 
@@ -45,6 +55,46 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: everyone,
   },
   {
+    id: "consultations",
+    section: "support",
+    labelKey: "nav.consultations",
+    path: "/support/consultations",
+    icon: IconMessages,
+    audience: recorders,
+  },
+  {
+    id: "follow-ups",
+    section: "support",
+    labelKey: "nav.followUps",
+    path: "/support/follow-ups",
+    icon: IconBellRinging,
+    audience: recorders,
+  },
+  {
+    id: "referrals",
+    section: "support",
+    labelKey: "nav.referrals",
+    path: "/support/referrals",
+    icon: IconArrowsExchange,
+    audience: recorders,
+  },
+  {
+    id: "dispatches",
+    section: "support",
+    labelKey: "nav.dispatches",
+    path: "/support/dispatches",
+    icon: IconSchool,
+    audience: recorders,
+  },
+  {
+    id: "experts",
+    section: "support",
+    labelKey: "nav.experts",
+    path: "/support/experts",
+    icon: IconUserStar,
+    audience: recorders,
+  },
+  {
     id: "users",
     section: "admin",
     labelKey: "nav.users",
@@ -66,6 +116,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "nav.audit",
     path: "/admin/audit",
     icon: IconHistory,
+    audience: adminsOnly,
+  },
+  {
+    id: "vocab",
+    section: "admin",
+    labelKey: "nav.vocab",
+    path: "/admin/vocab",
+    icon: IconTags,
     audience: adminsOnly,
   },
   {

@@ -2,7 +2,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { HomePage } from "../features/home/pages/HomePage";
 import { type Audience, adminsOnly, everyone, roles } from "./access";
 
-/** 事業者の登録・取り込み: the server's `company.write`. */
+/** 事業者の登録・取り込み: the server's `company.write`; also who records support (`support.write`). */
 const canWrite = roles("admin", "manager", "staff");
 
 export interface AppRoute {
@@ -72,6 +72,52 @@ export const ROUTES: readonly AppRoute[] = [
     path: "/companies/:companyId",
     page: page(() => import("../features/companies/pages/CompanyPage"), "CompanyPage"),
     audience: everyone,
+  },
+  // 支援記録: lists are open to every role (viewers read them); recording pages to those who record.
+  {
+    path: "/support/consultations",
+    page: page(() => import("../features/support/consultations/pages/ConsultationsPage"), "ConsultationsPage"),
+    audience: everyone,
+  },
+  {
+    path: "/support/consultations/new",
+    page: page(() => import("../features/support/consultations/pages/NewConsultationPage"), "NewConsultationPage"),
+    audience: canWrite,
+  },
+  {
+    path: "/support/consultations/:consultationId",
+    page: page(() => import("../features/support/consultations/pages/ConsultationPage"), "ConsultationPage"),
+    audience: everyone,
+  },
+  {
+    path: "/support/follow-ups",
+    page: page(() => import("../features/support/consultations/pages/FollowUpsPage"), "FollowUpsPage"),
+    audience: canWrite,
+  },
+  {
+    path: "/support/referrals",
+    page: page(() => import("../features/support/referrals/pages/ReferralsPage"), "ReferralsPage"),
+    audience: everyone,
+  },
+  {
+    path: "/support/referrals/:referralId",
+    page: page(() => import("../features/support/referrals/pages/ReferralPage"), "ReferralPage"),
+    audience: everyone,
+  },
+  {
+    path: "/support/experts",
+    page: page(() => import("../features/support/dispatch/pages/ExpertsPage"), "ExpertsPage"),
+    audience: everyone,
+  },
+  {
+    path: "/support/dispatches",
+    page: page(() => import("../features/support/dispatch/pages/DispatchesPage"), "DispatchesPage"),
+    audience: everyone,
+  },
+  {
+    path: "/admin/vocab",
+    page: page(() => import("../features/support/vocab/VocabPage"), "VocabPage"),
+    audience: adminsOnly,
   },
   {
     path: "/admin/users",

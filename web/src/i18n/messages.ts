@@ -13,6 +13,11 @@ import { planDocumentsMessages } from "../features/plans/messages/documents";
 import { planEditMessages } from "../features/plans/messages/edit";
 import { plansMessages } from "../features/plans/messages/plans";
 import { programMessages } from "../features/plans/messages/program";
+import { consultationMessages } from "../features/support/messages/consultations";
+import { dispatchMessages } from "../features/support/messages/dispatch";
+import { referralMessages } from "../features/support/messages/referrals";
+import { supportMessages } from "../features/support/messages/support";
+import { timelineMessages } from "../features/support/messages/timeline";
 import { commonMessages } from "./common";
 
 /** Every string of the UI. A feature adds its table here; keys must not collide (prefix them). */
@@ -33,6 +38,11 @@ export const messages = {
   ...companyImportMessages,
   ...meiyoseMessages,
   ...contactMessages,
+  ...supportMessages,
+  ...consultationMessages,
+  ...referralMessages,
+  ...dispatchMessages,
+  ...timelineMessages,
 };
 
 export type MessageKey = keyof typeof messages;

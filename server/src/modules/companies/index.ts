@@ -1,7 +1,11 @@
 export { exportCompanies } from "./companies.export.js";
 export { type ImportReport, importCompanies } from "./companies.import.js";
+export { companyRefs } from "./companies.refs.js";
 export { companyRoutes } from "./companies.routes.js";
-export { companyEntity, companyNames } from "./companies.service.js";
+export { companyEntity, companyNames, createCompany, searchCompanies } from "./companies.service.js";
 export { contactRoutes } from "./contacts.routes.js";
 export { dedupeRoutes } from "./dedupe.routes.js";
-export { type DedupeStats, distinctEntities, runDedupe } from "./dedupe.service.js";
+export { type DedupeStats, distinctEntities, likelyDuplicates, runDedupe } from "./dedupe.service.js";
+export { readTable, type TextEncodingName } from "./import/decode.js";
+export type { ColumnMapping } from "./import/mapping.js";
+export { type RowError, readRow } from "./import/rows.js";

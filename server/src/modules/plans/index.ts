@@ -3,6 +3,7 @@ export {
   type SupportProgram,
   supportProgram,
   supportProgramByCode,
+  supportProgramOn,
   supportPrograms,
   supportProgramsByIds,
 } from "./plans.catalog.js";

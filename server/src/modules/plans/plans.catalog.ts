@@ -1,4 +1,4 @@
-import type { ProgramKind } from "@shien/contracts";
+import { fiscalYearOf, type ProgramKind } from "@shien/contracts";
 import type { Executor } from "../../db/client.js";
 import * as repo from "./plans.catalog.repository.js";
 
@@ -52,4 +52,21 @@ export async function supportProgramsByIds(
   if (ids.length === 0) return new Map();
   const rows = await repo.programsWithRoots(db, orgId, { ids: [...new Set(ids)] });
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The program a fact dated `on` counts under. Work that starts in March often ends in April (a
+ * referral answered, an expert's report received): it then counts in the new year, under the new
+ * plan's program with the same code. Without such a program the program itself is returned, and
+ * the fact check refuses the date with a message naming it.
+ */
+export async function supportProgramOn(
+  db: Executor,
+  orgId: string,
+  program: SupportProgram,
+  on: string,
+): Promise<SupportProgram> {
+  const year = fiscalYearOf(on);
+  if (year === program.fiscalYear) return program;
+  return (await supportProgramByCode(db, orgId, year, program.code)) ?? program;
 }

@@ -8,6 +8,7 @@ import { PageHeader } from "../../../components/PageHeader";
 import { QueryState } from "../../../components/QueryState";
 import { useI18n } from "../../../lib/i18n";
 import { useMe } from "../../auth/queries";
+import { CompanySupportSection } from "../../support/timeline/CompanySupportSection";
 import { canWriteCompanies } from "../access";
 import { CompanyDetails } from "../components/CompanyDetails";
 import { CompanyFormFields } from "../components/CompanyFormFields";
@@ -99,6 +100,9 @@ export function CompanyPage() {
             </Grid.Col>
             <Grid.Col span={12}>
               <ContactsCard companyId={c.id} mayWrite={mayWrite} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <CompanySupportSection companyId={c.id} />
             </Grid.Col>
           </Grid>
         )}

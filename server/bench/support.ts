@@ -1,0 +1,218 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { machineLine, percentile } from "./machine.js";
+
+/**
+ * Support records under load (issue 5): the real server (`node bin/shien.js serve`, its own
+ * process, embedded PostgreSQL) and 200 signed-in staff sessions in this process that record
+ * consultations and read company timelines at once. One business carries 500 activities; its
+ * timeline (first page of 100, total over all 500) is timed alone and under the mixed load.
+ * Prints req/s and p50/p99; asserts nothing.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ADMIN_PASSWORD = "bench-admin-password";
+const STAFF_PASSWORD = "bench-staff-password-2026";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Client {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+export async function supportBench(opts: { sessions: number; seconds: number; activities: number }): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "shien-bench-support-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["bin/shien.js", "serve"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      SHIEN_DATA_DIR: dataDir,
+      SHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SHIEN_PG_PORT: String(await freePort()),
+      SHIEN_LOGIN_RATE_PER_MINUTE: "1000000",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base);
+    const admin = await signIn(base, "admin", ADMIN_PASSWORD);
+    const call = (c: Client, method: string, url: string, body?: unknown) =>
+      fetch(`${base}${url}`, {
+        method,
+        headers: {
+          cookie: c.cookie,
+          ...(method === "GET" ? {} : { "x-csrf-token": c.csrf, "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // biome-ignore lint/suspicious/noExplicitAny: bench-only reads of JSON answers
+    const json = async (res: Response): Promise<any> => {
+      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+      return res.json();
+    };
+
+    const departments = (await json(await call(admin, "GET", "/api/departments"))).items as {
+      id: string;
+      name: string;
+    }[];
+    const yorozu = departments.find((d) => d.name === "よろず支援拠点") as { id: string };
+    const programs = (await json(await call(admin, "GET", "/api/programs?fiscalYear=2026"))).items as {
+      id: string;
+      code: string;
+    }[];
+    const program = programs.find((p) => p.code === "I-1-2") as { id: string };
+
+    process.stdout.write(`support: creating ${opts.sessions} staff users and sessions … `);
+    const clients: Client[] = [];
+    for (let i = 0; i < opts.sessions; i++) {
+      const login = `bench-staff-${i}`;
+      await json(
+        await call(admin, "POST", "/api/users", {
+          login,
+          displayName: `ベンチ職員${i}`,
+          role: "staff",
+          departmentIds: [yorozu.id],
+          password: STAFF_PASSWORD,
+        }),
+      );
+      clients.push(await signIn(base, login, STAFF_PASSWORD));
+    }
+    console.log("done");
+
+    const companyIds: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const c = await json(await call(clients[0] as Client, "POST", "/api/companies", { name: `ベンチ商事${i}` }));
+      companyIds.push(c.id);
+    }
+    const big = companyIds[0] as string;
+    const consultation = (c: Client, companyId: string, n: number) => ({
+      companyId,
+      programId: program.id,
+      channel: n % 3 === 0 ? "visit" : "window",
+      occurredOn: `2026-${String(4 + (n % 9)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`,
+      durationMinutes: 60,
+      staffUserIds: [c.userId],
+      topics: ["資金繰り"],
+      notes: `ベンチ相談 ${n}`,
+      // The big business stays at exactly one fact per consultation (no 課題解決 facts).
+      status: companyId !== big && n % 5 === 0 ? "resolved" : "ongoing",
+    });
+    process.stdout.write(`support: recording ${opts.activities} consultations for one business … `);
+    let made = 0;
+    await Promise.all(
+      clients.slice(0, 10).map(async (c) => {
+        while (made < opts.activities) {
+          const n = made++;
+          await json(await call(c, "POST", "/api/consultations", consultation(c, big, n)));
+        }
+      }),
+    );
+    console.log("done");
+
+    // Alone: the 500-activity timeline, one request at a time.
+    const alone: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      await json(await call(clients[i % clients.length] as Client, "GET", `/api/companies/${big}/timeline`));
+      alone.push(performance.now() - t0);
+    }
+    const bigTotal = (await json(await call(clients[0] as Client, "GET", `/api/companies/${big}/timeline`))).total;
+
+    // Mixed load: every session alternates recording a consultation and reading a timeline.
+    const lat = { write: [] as number[], timeline: [] as number[], bigTimeline: [] as number[] };
+    let errors = 0;
+    let n = 0;
+    const until = performance.now() + opts.seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (c, i) => {
+        let k = i;
+        while (performance.now() < until) {
+          k++;
+          const t0 = performance.now();
+          let res: Response;
+          let kind: keyof typeof lat;
+          if (k % 2 === 0) {
+            kind = "write";
+            res = await call(
+              c,
+              "POST",
+              "/api/consultations",
+              consultation(c, companyIds[1 + (k % 199)] as string, n++),
+            );
+          } else {
+            const target = k % 4 === 1 ? big : (companyIds[1 + (k % 199)] as string);
+            kind = target === big ? "bigTimeline" : "timeline";
+            res = await call(c, "GET", `/api/companies/${target}/timeline`);
+          }
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+          lat[kind].push(performance.now() - t0);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const total = lat.write.length + lat.timeline.length + lat.bigTimeline.length;
+    const fmt = (xs: number[]) => {
+      xs.sort((a, b) => a - b);
+      return `n ${xs.length}  p50 ${percentile(xs, 50).toFixed(1)} ms  p99 ${percentile(xs, 99).toFixed(1)} ms`;
+    };
+    console.log(machineLine());
+    console.log(`support: server in its own process (embedded PostgreSQL), clients in the bench process`);
+    console.log(`  timeline of a business with ${bigTotal} activities, alone (page of 100): ${fmt(alone)}`);
+    console.log(
+      `  ${opts.sessions} concurrent sessions for ${opts.seconds} s: ${(total / seconds).toFixed(0)} req/s, errors ${errors}`,
+    );
+    console.log(`    record consultation (POST):          ${fmt(lat.write)}`);
+    console.log(`    timeline, business with ${bigTotal}:     ${fmt(lat.bigTimeline)}`);
+    console.log(`    timeline, other businesses:          ${fmt(lat.timeline)}`);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("server did not start within 180 s");
+}
+
+async function signIn(base: string, login: string, password: string): Promise<Client> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ org: "fukushima", login, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${login}: ${res.status} ${await res.text()}`);
+  const me = (await res.json()) as { csrfToken: string; user: { id: string } };
+  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrf: me.csrfToken, userId: me.user.id };
+}

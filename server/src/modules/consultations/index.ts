@@ -1,0 +1,8 @@
+export {
+  type ConsultationImportOptions,
+  type ConsultationImportReport,
+  importConsultations,
+} from "./consultations.import.js";
+export { consultationRoutes } from "./consultations.routes.js";
+export { recordConsultation, writeConsultation } from "./consultations.service.js";
+export { parseMapOption as parseConsultationMap } from "./import/columns.js";

@@ -1,0 +1,3 @@
+export { dispatchRoutes } from "./dispatch.routes.js";
+export { expertRoutes } from "./experts.routes.js";
+export { deriveFrames, syncFrames } from "./frames.service.js";

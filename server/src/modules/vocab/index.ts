@@ -1,0 +1,2 @@
+export { vocabRoutes } from "./vocab.routes.js";
+export { vocabNames } from "./vocab.service.js";

@@ -1,0 +1,53 @@
+import type { MessageTable } from "../../../i18n/types";
+
+export const timelineMessages = {
+  "timeline.title": { ja: "支援履歴", en: "Support history" },
+  "timeline.recordConsultation": { ja: "相談を記録", en: "Record a consultation" },
+  "timeline.type": { ja: "種類", en: "Type" },
+  "timeline.detail": { ja: "内容", en: "Details" },
+  "timeline.outcome": { ja: "結果", en: "Outcome" },
+  "timeline.recordedBy": { ja: "記録者", en: "Recorded by" },
+  "timeline.siblings": {
+    ja: "名寄せした同一事業者の履歴を含める",
+    en: "Include records of the same business (名寄せ)",
+  },
+  "timeline.siblingRecord": { ja: "別レコード: {name}", en: "Other record: {name}" },
+  "timeline.siblingCount": { ja: "（名寄せ {count} レコード分）", en: "(across {count} records)" },
+  "timeline.empty": { ja: "支援の記録はまだありません。", en: "No support recorded yet." },
+  "timeline.confidentialNotice": {
+    ja: "機密扱いの支援があります。詳細は{department}にお問い合わせください。",
+    en: "There is confidential support. Ask {department} for details.",
+  },
+  "timeline.referrals": { ja: "橋渡し", en: "Referrals" },
+  "timeline.noReferrals": { ja: "橋渡しはありません。", en: "No referrals." },
+  "timeline.dispatches": { ja: "専門家派遣", en: "Expert dispatches" },
+  "timeline.noDispatches": { ja: "専門家派遣はありません。", en: "No expert dispatches." },
+
+  "vocab.title": { ja: "相談分野・連携先機関", en: "Topics & agencies" },
+  "vocab.description": {
+    ja: "相談記録の相談分野と、橋渡し先の外部機関の選択肢です。廃止しても過去の記録はそのまま残ります。",
+    en: "The topics consultations are tagged with and the outside agencies referrals go to. Archiving keeps old records as they are.",
+  },
+  "vocab.kind.topic": { ja: "相談分野", en: "Topics" },
+  "vocab.kind.agency": { ja: "連携先機関", en: "Agencies" },
+  "vocab.addPlaceholder.topic": { ja: "例: 脱炭素", en: "e.g. Decarbonization" },
+  "vocab.addPlaceholder.agency": { ja: "例: よろず支援拠点（隣県）", en: "e.g. a neighbouring center" },
+  "vocab.add": { ja: "追加", en: "Add" },
+  "vocab.name": { ja: "名称", en: "Name" },
+  "vocab.renameHint": {
+    ja: "変更後の名称は今後の選択肢に使われます。保存済みの記録の表記は変わりません。",
+    en: "The new name is offered from now on; saved records keep the words they have.",
+  },
+  "vocab.sortOrder": { ja: "表示順", en: "Order" },
+  "vocab.editTitle": { ja: "名称・表示順の変更", en: "Rename or reorder" },
+  "vocab.archive": { ja: "廃止", en: "Archive" },
+  "vocab.restore": { ja: "再開", en: "Restore" },
+  "vocab.archived": { ja: "廃止", en: "Archived" },
+  "vocab.active": { ja: "使用中", en: "In use" },
+  "vocab.showArchived": { ja: "廃止した項目も表示", en: "Show archived entries" },
+  "vocab.empty": { ja: "項目がありません。", en: "No entries." },
+  "vocab.created": { ja: "「{name}」を追加しました。", en: "“{name}” was added." },
+  "vocab.updated": { ja: "「{name}」を更新しました。", en: "“{name}” was updated." },
+  "vocab.archivedDone": { ja: "「{name}」を廃止しました。", en: "“{name}” was archived." },
+  "vocab.restoredDone": { ja: "「{name}」を再開しました。", en: "“{name}” was restored." },
+} satisfies MessageTable;
