@@ -23,6 +23,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
       sessions: Number(process.env.SUPPORT_BENCH_SESSIONS ?? 200),
       seconds: Number(process.env.SUPPORT_BENCH_SECONDS ?? 20),
       activities: 500,
+      // a staff member acting every 4 s on average is far busier than a real desk
+      thinkMs: Number(process.env.SUPPORT_BENCH_THINK_MS ?? 4000),
     }),
 };
 

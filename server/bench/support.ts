@@ -35,7 +35,12 @@ interface Client {
   userId: string;
 }
 
-export async function supportBench(opts: { sessions: number; seconds: number; activities: number }): Promise<void> {
+export async function supportBench(opts: {
+  sessions: number;
+  seconds: number;
+  activities: number;
+  thinkMs: number;
+}): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "shien-bench-support-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["bin/shien.js", "serve"], {
@@ -136,56 +141,74 @@ export async function supportBench(opts: { sessions: number; seconds: number; ac
       await json(await call(clients[i % clients.length] as Client, "GET", `/api/companies/${big}/timeline`));
       alone.push(performance.now() - t0);
     }
+    // Alone: recording one consultation at a time.
+    const aloneWrite: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const c = clients[i % clients.length] as Client;
+      const t0 = performance.now();
+      await json(await call(c, "POST", "/api/consultations", consultation(c, companyIds[1 + (i % 199)] as string, i)));
+      aloneWrite.push(performance.now() - t0);
+    }
     const bigTotal = (await json(await call(clients[0] as Client, "GET", `/api/companies/${big}/timeline`))).total;
 
-    // Mixed load: every session alternates recording a consultation and reading a timeline.
-    const lat = { write: [] as number[], timeline: [] as number[], bigTimeline: [] as number[] };
-    let errors = 0;
+    /**
+     * Mixed load: every session alternates recording a consultation and reading a timeline (a
+     * quarter of the reads are the 500-activity business). With `thinkMs` each session pauses a
+     * random 0–2×thinkMs between requests, as people do; without it the sessions fire back to
+     * back, which measures the server's capacity rather than what staff see.
+     */
     let n = 0;
-    const until = performance.now() + opts.seconds * 1000;
-    const started = performance.now();
-    await Promise.all(
-      clients.map(async (c, i) => {
-        let k = i;
-        while (performance.now() < until) {
-          k++;
-          const t0 = performance.now();
-          let res: Response;
-          let kind: keyof typeof lat;
-          if (k % 2 === 0) {
-            kind = "write";
-            res = await call(
-              c,
-              "POST",
-              "/api/consultations",
-              consultation(c, companyIds[1 + (k % 199)] as string, n++),
-            );
-          } else {
-            const target = k % 4 === 1 ? big : (companyIds[1 + (k % 199)] as string);
-            kind = target === big ? "bigTimeline" : "timeline";
-            res = await call(c, "GET", `/api/companies/${target}/timeline`);
+    const load = async (thinkMs: number) => {
+      const lat = { write: [] as number[], timeline: [] as number[], bigTimeline: [] as number[] };
+      let errors = 0;
+      const until = performance.now() + opts.seconds * 1000;
+      const started = performance.now();
+      await Promise.all(
+        clients.map(async (c, i) => {
+          let k = i;
+          while (performance.now() < until) {
+            if (thinkMs > 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * thinkMs));
+            k++;
+            const t0 = performance.now();
+            let res: Response;
+            let kind: keyof typeof lat;
+            if (k % 2 === 0) {
+              kind = "write";
+              const body = consultation(c, companyIds[1 + (k % 199)] as string, n++);
+              res = await call(c, "POST", "/api/consultations", body);
+            } else {
+              const target = k % 4 === 1 ? big : (companyIds[1 + (k % 199)] as string);
+              kind = target === big ? "bigTimeline" : "timeline";
+              res = await call(c, "GET", `/api/companies/${target}/timeline`);
+            }
+            await res.arrayBuffer();
+            if (!res.ok) errors++;
+            lat[kind].push(performance.now() - t0);
           }
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-          lat[kind].push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const total = lat.write.length + lat.timeline.length + lat.bigTimeline.length;
+        }),
+      );
+      const total = lat.write.length + lat.timeline.length + lat.bigTimeline.length;
+      return { lat, errors, rate: total / ((performance.now() - started) / 1000) };
+    };
+    const paced = await load(opts.thinkMs);
+    const saturated = await load(0);
     const fmt = (xs: number[]) => {
       xs.sort((a, b) => a - b);
       return `n ${xs.length}  p50 ${percentile(xs, 50).toFixed(1)} ms  p99 ${percentile(xs, 99).toFixed(1)} ms`;
     };
     console.log(machineLine());
-    console.log(`support: server in its own process (embedded PostgreSQL), clients in the bench process`);
+    console.log("support: server in its own process (embedded PostgreSQL), clients in the bench process");
     console.log(`  timeline of a business with ${bigTotal} activities, alone (page of 100): ${fmt(alone)}`);
-    console.log(
-      `  ${opts.sessions} concurrent sessions for ${opts.seconds} s: ${(total / seconds).toFixed(0)} req/s, errors ${errors}`,
-    );
-    console.log(`    record consultation (POST):          ${fmt(lat.write)}`);
-    console.log(`    timeline, business with ${bigTotal}:     ${fmt(lat.bigTimeline)}`);
-    console.log(`    timeline, other businesses:          ${fmt(lat.timeline)}`);
+    console.log(`  record a consultation, alone:                              ${fmt(aloneWrite)}`);
+    for (const [label, r] of [
+      [`${opts.sessions} sessions at staff pace (think 0–${(2 * opts.thinkMs) / 1000} s)`, paced],
+      [`${opts.sessions} sessions back to back (capacity)`, saturated],
+    ] as const) {
+      console.log(`  ${label}, ${opts.seconds} s: ${r.rate.toFixed(0)} req/s, errors ${r.errors}`);
+      console.log(`    record consultation (POST):          ${fmt(r.lat.write)}`);
+      console.log(`    timeline, business with ${bigTotal}:     ${fmt(r.lat.bigTimeline)}`);
+      console.log(`    timeline, other businesses:          ${fmt(r.lat.timeline)}`);
+    }
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));

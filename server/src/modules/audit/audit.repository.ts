@@ -7,9 +7,16 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = Omit<typeof auditLog.$inferInsert, "id">;
 
 /** Locks this organization's chain head for the rest of the transaction (creating it on first use). */
+/**
+ * Locks the org's chain head and returns it, creating it on first use: one statement, since every
+ * audited change of the org passes here. The no-op update takes the row lock like FOR UPDATE.
+ */
 export async function lockHead(tx: Executor, orgId: string, genesis: string) {
-  await tx.insert(auditHeads).values({ orgId, lastSeq: 0, lastHash: genesis }).onConflictDoNothing();
-  const rows = await tx.select().from(auditHeads).where(eq(auditHeads.orgId, orgId)).for("update");
+  const rows = await tx
+    .insert(auditHeads)
+    .values({ orgId, lastSeq: 0, lastHash: genesis })
+    .onConflictDoUpdate({ target: auditHeads.orgId, set: { orgId: sql`excluded.org_id` } })
+    .returning();
   const head = rows[0];
   if (!head) throw new Error("audit head missing after insert");
   return head;

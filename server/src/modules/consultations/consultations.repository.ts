@@ -58,6 +58,10 @@ export async function setStaff(db: Executor, orgId: string, consultationId: stri
   await db
     .delete(consultationStaff)
     .where(and(eq(consultationStaff.orgId, orgId), eq(consultationStaff.consultationId, consultationId)));
+  await addStaff(db, orgId, consultationId, userIds);
+}
+
+export async function addStaff(db: Executor, orgId: string, consultationId: string, userIds: readonly string[]) {
   if (userIds.length === 0) return;
   await db
     .insert(consultationStaff)

@@ -3,7 +3,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { can, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, notFound } from "../../http/app-error.js";
-import { logConfidentialRead, syncFacts } from "../activities/index.js";
+import { logConfidentialRead, recordFact, syncFacts } from "../activities/index.js";
 import { diffFields, recordAudit } from "../audit/index.js";
 import { toDto } from "./consultations.dto.js";
 import { EDIT_REASON, factSource, factsOf } from "./consultations.facts.js";
@@ -82,8 +82,9 @@ export async function writeConsultation(tx: Executor, actor: Actor, r: Resolved)
     recordedBy: actor.userId,
     recordedByLabel: actor.label,
   });
-  await repo.setStaff(tx, actor.orgId, row.id, r.input.staffUserIds);
-  await syncFacts(tx, actor, factSource(row.id), factsOf(row, r.program, r.input.staffUserIds.length), EDIT_REASON);
+  // A new record has no staff rows or facts yet: insert them without the replace steps of an edit.
+  await repo.addStaff(tx, actor.orgId, row.id, r.input.staffUserIds);
+  await recordFact(tx, actor, factSource(row.id), factsOf(row, r.program, r.input.staffUserIds.length));
   return row;
 }
 

@@ -55,8 +55,13 @@ export async function vocabNames(
   orgId: string,
   kind: VocabKind,
 ): Promise<{ name: string; archived: boolean }[]> {
-  await ensureDefaults(db, orgId, [kind]);
-  return (await repo.list(db, orgId, [kind])).map((r) => ({ name: r.name, archived: r.archived }));
+  // Read first: the defaults exist after the first use, and every recorded consultation asks.
+  let rows = await repo.list(db, orgId, [kind]);
+  if (rows.length === 0) {
+    await ensureDefaults(db, orgId, [kind]);
+    rows = await repo.list(db, orgId, [kind]);
+  }
+  return rows.map((r) => ({ name: r.name, archived: r.archived }));
 }
 
 function duplicate(err: unknown, kind: VocabKind, name: string | undefined) {
