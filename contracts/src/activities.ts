@@ -19,6 +19,7 @@ import { idSchema } from "./common.js";
  * | dispatch           | an expert dispatch (専門家派遣) has taken place           | —               |
  * | dispatch_completed | the expert's report is received (the dispatch is done)  | —               |
  * | deal_closed        | a deal (成約) is closed: matching, 事業承継, 人材         | kind of deal    |
+ * | manual_figure      | a figure measured outside Shien is entered for a month  | —               |
  */
 export const FACT_TYPES = [
   "consultation",
@@ -32,6 +33,7 @@ export const FACT_TYPES = [
   "dispatch",
   "dispatch_completed",
   "deal_closed",
+  "manual_figure",
 ] as const;
 export const factTypeSchema = z.enum(FACT_TYPES);
 export type FactType = z.infer<typeof factTypeSchema>;
@@ -48,6 +50,7 @@ export const FACT_TYPE_LABELS: Record<FactType, { ja: string; en: string }> = {
   dispatch: { ja: "専門家派遣", en: "Expert dispatch" },
   dispatch_completed: { ja: "専門家派遣（報告受領）", en: "Dispatch report received" },
   deal_closed: { ja: "成約", en: "Deal closed" },
+  manual_figure: { ja: "手入力の実績", en: "Figure entered by hand" },
 };
 
 const topics = z.array(z.string().min(1).max(50)).max(30);
@@ -91,11 +94,13 @@ export const FACT_ATTRIBUTE_SCHEMAS = {
   dispatch: dispatchAttributes,
   dispatch_completed: dispatchAttributes,
   deal_closed: z.object({ kind: z.string().min(1).max(50) }).strict(),
+  /** quantity = the figure; the indicator it is for and where it comes from. */
+  manual_figure: z.object({ indicatorId: idSchema, month: z.string(), evidence: z.string().min(1) }).strict(),
 } as const satisfies Record<FactType, z.ZodType>;
 export type FactAttributes<T extends FactType> = z.infer<(typeof FACT_ATTRIBUTE_SCHEMAS)[T]>;
 
 /** Modules that write facts; with `sourceId` a fact points at the record it came from. */
-export const FACT_SOURCES = ["consultations", "referrals", "dispatch", "import"] as const;
+export const FACT_SOURCES = ["consultations", "referrals", "dispatch", "import", "kpi"] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
 export const activityFactSchema = z.object({

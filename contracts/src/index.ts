@@ -10,6 +10,8 @@ export * from "./dispatch.js";
 export * from "./errors.js";
 export * from "./fiscal-year.js";
 export * from "./jsic.js";
+export * from "./kpi.js";
+export * from "./metrics.js";
 export * from "./organizations.js";
 export * from "./plan-file.js";
 export * from "./plans.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metricSchema } from "./metrics.js";
 
 /**
  * A plan file (事業計画 as data): one YAML file per organization and fiscal year, transcribed from
@@ -93,6 +94,8 @@ export const indicatorSchema = z.object({
     })
     .optional(),
   note: z.string().optional(),
+  /** 実績の算定式: how the actual computes itself from activity facts (see metrics.ts). */
+  metric: metricSchema.optional(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

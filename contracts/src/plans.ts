@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common.js";
+import { metricSchema } from "./metrics.js";
 import {
   fundingSourceSchema,
   indicatorCategorySchema,
@@ -138,6 +139,7 @@ export const indicatorDtoSchema = z.object({
     })
     .nullable(),
   note: z.string().nullable(),
+  metric: metricSchema.nullable(),
 });
 export type IndicatorDto = z.infer<typeof indicatorDtoSchema>;
 

@@ -184,6 +184,8 @@ export const indicators = pgTable(
     breakdown: jsonb("breakdown"),
     previous: jsonb("previous"),
     note: text("note"),
+    /** 実績の算定式 (metricSchema): how the actual is computed from activity facts. */
+    metric: jsonb("metric"),
     updatedAt: updated(),
   },
   (t) => [

@@ -1,13 +1,17 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities, companies, departments, programs } from "../../db/schema/index.js";
+import { applyToRollups } from "./rollups.repository.js";
 
 export type FactRow = typeof activities.$inferSelect;
 export type NewFact = Omit<typeof activities.$inferInsert, "id" | "createdAt" | "voidedAt">;
 
+/** Appends facts and adds them to the KPI rollups, in the caller's transaction. */
 export async function insertFacts(db: Executor, rows: NewFact[]): Promise<FactRow[]> {
   if (rows.length === 0) return [];
-  return db.insert(activities).values(rows).returning();
+  const written = await db.insert(activities).values(rows).returning();
+  await applyToRollups(db, written, 1);
+  return written;
 }
 
 /** The live facts a record wrote, locked so that two edits of one record replace facts one at a time. */
@@ -32,10 +36,13 @@ export async function voidFact(
   id: string,
   v: { byLabel: string; reason: string; replacedBy: string | null },
 ): Promise<void> {
-  await db
+  const voided = await db
     .update(activities)
     .set({ voidedAt: sql`now()`, voidedByLabel: v.byLabel, voidReason: v.reason, replacedBy: v.replacedBy })
-    .where(and(eq(activities.orgId, orgId), eq(activities.id, id), isNull(activities.voidedAt)));
+    .where(and(eq(activities.orgId, orgId), eq(activities.id, id), isNull(activities.voidedAt)))
+    .returning();
+  // A voided fact leaves the rollups in the same transaction: the dashboard drops it at once.
+  await applyToRollups(db, voided, -1);
 }
 
 export interface TimelineFilter {

@@ -1,4 +1,11 @@
-import { type AmountLine, formatSenYen, type PlanFile, type PlanNodeFile, type SubProgramFile } from "@shien/contracts";
+import {
+  type AmountLine,
+  formatSenYen,
+  metricProblems,
+  type PlanFile,
+  type PlanNodeFile,
+  type SubProgramFile,
+} from "@shien/contracts";
 import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
 
 export interface ArithmeticWarning {
@@ -49,6 +56,50 @@ export function checkPlanStructure(plan: PlanFile): ArithmeticWarning[] {
   });
   walkReferences(plan.tree, ["tree"], (code, path) => {
     if (!codes.has(code)) errors.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
+  });
+  errors.push(...checkMetrics(plan, new Set(codes.keys())));
+  return errors;
+}
+
+/**
+ * Metric definitions that could never compute: attributes its fact types do not have, a sum
+ * without `of`, programs or departments the plan does not name.
+ */
+function checkMetrics(plan: PlanFile, codes: Set<string>): ArithmeticWarning[] {
+  const errors: ArithmeticWarning[] = [];
+  const departments = new Set<string>();
+  walkTree(plan.tree, ["tree"], (program) => {
+    for (const d of (program as { departments?: string[] }).departments ?? []) departments.add(d);
+  });
+  walkTree(plan.tree, ["tree"], (program, path) => {
+    program.indicators.forEach((indicator, n) => {
+      const metric = indicator.metric;
+      if (!metric) return;
+      const at = (sub: string) => [...path, "indicators", n, ...sub.split(".")];
+      for (const problem of metricProblems(metric)) errors.push({ path: at(problem.path), message: problem.message });
+      const filters =
+        metric.measure === "ratio"
+          ? ([
+              ["metric.numerator", metric.numerator],
+              ["metric.denominator", metric.denominator],
+            ] as const)
+          : metric.measure === "manual" || metric.measure === "pending"
+            ? []
+            : ([["metric", metric]] as const);
+      for (const [where, f] of filters) {
+        (f.programs ?? []).forEach((code, i) => {
+          if (!codes.has(code))
+            errors.push({ path: at(`${where}.programs.${i}`), message: `事業コード ${code} がこの計画にありません` });
+        });
+        (f.departments ?? []).forEach((d, i) => {
+          if (!departments.has(d))
+            errors.push({
+              path: at(`${where}.departments.${i}`),
+              message: `部署「${d}」はこの計画のどの事業の担当課でもありません`,
+            });
+        });
+      }
+    });
   });
   return errors;
 }

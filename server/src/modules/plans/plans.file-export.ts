@@ -50,6 +50,7 @@ function subProgramFile(p: ProgramDetail): SubProgramFile {
       ...(i.breakdown ? { breakdown: i.breakdown } : {}),
       ...(i.previous ? { previous: i.previous } : {}),
       ...(i.note ? { note: i.note } : {}),
+      ...(i.metric ? { metric: i.metric } : {}),
     })),
     outputs: p.outputs.map((o) => ({ ...o, cumulative: o.cumulative ?? false })),
     ...(p.terms ? { terms: p.terms } : {}),

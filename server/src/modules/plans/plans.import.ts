@@ -287,6 +287,7 @@ function indicatorRow(ctx: WriteContext, programId: string, i: Indicator, positi
     breakdown: i.breakdown ?? null,
     previous: i.previous ?? null,
     note: i.note ?? null,
+    metric: i.metric ?? null,
   };
 }
 

@@ -125,6 +125,7 @@ export function indicatorDto(i: repo.IndicatorRow): IndicatorDto {
     breakdown: i.breakdown as IndicatorDto["breakdown"],
     previous: i.previous as IndicatorDto["previous"],
     note: i.note,
+    metric: (i.metric as IndicatorDto["metric"]) ?? null,
   };
 }
 

@@ -59,6 +59,7 @@ export const factTypeLabelKey = {
   dispatch: "support.fact.dispatch",
   dispatch_completed: "support.fact.dispatch_completed",
   deal_closed: "support.fact.deal_closed",
+  manual_figure: "support.fact.manual_figure",
 } as const satisfies Record<FactType, MessageKey>;
 export const FACT_TYPES = Object.keys(factTypeLabelKey) as FactType[];
 

@@ -89,4 +89,5 @@ export const supportMessages = {
   "support.fact.dispatch": { ja: "専門家派遣", en: "Expert dispatch" },
   "support.fact.dispatch_completed": { ja: "専門家派遣（報告受領）", en: "Dispatch report received" },
   "support.fact.deal_closed": { ja: "成約", en: "Deal closed" },
+  "support.fact.manual_figure": { ja: "手入力の実績", en: "Figure entered by hand" },
 } satisfies MessageTable;

@@ -1,0 +1,163 @@
+import { FACT_DIMENSIONS, type FactType } from "@shien/contracts";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { activities, activityCompanyFirsts, activityDaily } from "../../db/schema/index.js";
+import type { FactRow } from "./activities.repository.js";
+
+/** The dimension attributes a rollup keeps of a fact: its type's FACT_DIMENSIONS with scalar values. */
+export function dimsOf(type: string, attributes: unknown): Record<string, string | number | boolean> {
+  const keys = FACT_DIMENSIONS[type as FactType] ?? [];
+  const out: Record<string, string | number | boolean> = {};
+  const attrs = (attributes ?? {}) as Record<string, unknown>;
+  for (const k of [...keys].sort()) {
+    const v = attrs[k];
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  }
+  return out;
+}
+
+interface DailyDelta {
+  orgId: string;
+  fiscalYear: number;
+  programId: string;
+  departmentId: string;
+  type: string;
+  outcome: string;
+  dims: Record<string, unknown>;
+  occurredOn: string;
+  facts: number;
+  quantity: number;
+  amountYen: number;
+}
+
+const keyOf = (d: Omit<DailyDelta, "facts" | "quantity" | "amountYen">, extra: string) =>
+  JSON.stringify([d.programId, d.departmentId, d.type, d.outcome, d.dims, extra]);
+
+/**
+ * Adds (sign +1) or takes away (−1) facts from the rollups, in the caller's transaction. Keys are
+ * applied in one sorted order, so two transactions touching the same rows cannot deadlock.
+ */
+export async function applyToRollups(db: Executor, facts: FactRow[], sign: 1 | -1): Promise<void> {
+  if (facts.length === 0) return;
+  const daily = new Map<string, DailyDelta>();
+  const firsts = new Map<string, DailyDelta & { companyId: string }>();
+  for (const f of facts) {
+    const base = {
+      orgId: f.orgId,
+      fiscalYear: f.fiscalYear,
+      programId: f.programId,
+      departmentId: f.departmentId,
+      type: f.type,
+      outcome: f.outcome ?? "",
+      dims: dimsOf(f.type, f.attributes),
+      occurredOn: f.occurredOn,
+    };
+    const dk = keyOf(base, f.occurredOn);
+    const d = daily.get(dk) ?? { ...base, facts: 0, quantity: 0, amountYen: 0 };
+    d.facts += sign;
+    d.quantity += sign * f.quantity;
+    d.amountYen += sign * (f.amountYen ?? 0);
+    daily.set(dk, d);
+    if (f.companyId) {
+      const fk = keyOf(base, f.companyId);
+      const c = firsts.get(fk) ?? { ...base, companyId: f.companyId, facts: 0, quantity: 0, amountYen: 0 };
+      c.facts += sign;
+      if (f.occurredOn < c.occurredOn) c.occurredOn = f.occurredOn;
+      firsts.set(fk, c);
+    }
+  }
+  const dailyRows = [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  await db.execute(sql`
+    insert into ${activityDaily} (org_id, fiscal_year, program_id, department_id, type, outcome, dims, occurred_on, facts, quantity, amount_yen)
+    select r.org_id, r.fiscal_year, r.program_id, r.department_id, r.type, r.outcome, r.dims, r.occurred_on, r.facts, r.quantity, r.amount_yen
+      from json_populate_recordset(null::activity_daily, ${JSON.stringify(dailyRows.map(toDailyRecord))}::json) r
+    on conflict (org_id, program_id, department_id, type, outcome, dims, occurred_on) do update
+      set facts = activity_daily.facts + excluded.facts,
+          quantity = activity_daily.quantity + excluded.quantity,
+          amount_yen = activity_daily.amount_yen + excluded.amount_yen`);
+  const firstRows = [...firsts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  if (firstRows.length === 0) return;
+  if (sign > 0) {
+    await db.execute(sql`
+      insert into ${activityCompanyFirsts} (org_id, fiscal_year, program_id, department_id, type, outcome, dims, company_id, first_on, facts)
+      select r.org_id, r.fiscal_year, r.program_id, r.department_id, r.type, r.outcome, r.dims, r.company_id, r.first_on, r.facts
+        from json_populate_recordset(null::activity_company_firsts, ${JSON.stringify(firstRows.map(toFirstRecord))}::json) r
+      on conflict (org_id, program_id, department_id, type, outcome, dims, company_id) do update
+        set facts = activity_company_firsts.facts + excluded.facts,
+            first_on = least(activity_company_firsts.first_on, excluded.first_on)`);
+    return;
+  }
+  for (const r of firstRows) await takeFromFirsts(db, r);
+}
+
+/** One business's key loses facts: its count drops, and its first day moves on if that fact was the first. */
+async function takeFromFirsts(db: Executor, r: DailyDelta & { companyId: string }): Promise<void> {
+  const where = and(
+    eq(activityCompanyFirsts.orgId, r.orgId),
+    eq(activityCompanyFirsts.programId, r.programId),
+    eq(activityCompanyFirsts.departmentId, r.departmentId),
+    eq(activityCompanyFirsts.type, r.type),
+    eq(activityCompanyFirsts.outcome, r.outcome),
+    sql`${activityCompanyFirsts.dims} = ${JSON.stringify(r.dims)}::jsonb`,
+    eq(activityCompanyFirsts.companyId, r.companyId),
+  );
+  const [row] = await db
+    .update(activityCompanyFirsts)
+    .set({ facts: sql`${activityCompanyFirsts.facts} + ${r.facts}` })
+    .where(where)
+    .returning();
+  if (!row) return;
+  if (row.facts <= 0) {
+    await db.delete(activityCompanyFirsts).where(where);
+    return;
+  }
+  if (r.occurredOn > row.firstOn) return;
+  // The first fact went: the new first day is the earliest live fact left under the key.
+  const live = await db
+    .select({ occurredOn: activities.occurredOn, attributes: activities.attributes })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.orgId, r.orgId),
+        eq(activities.companyId, r.companyId),
+        eq(activities.programId, r.programId),
+        eq(activities.departmentId, r.departmentId),
+        eq(activities.type, r.type),
+        r.outcome === "" ? isNull(activities.outcome) : eq(activities.outcome, r.outcome),
+        isNull(activities.voidedAt),
+      ),
+    );
+  const dims = JSON.stringify(r.dims);
+  const first = live
+    .filter((f) => JSON.stringify(dimsOf(r.type, f.attributes)) === dims)
+    .map((f) => f.occurredOn)
+    .sort()[0];
+  if (first) await db.update(activityCompanyFirsts).set({ firstOn: first }).where(where);
+}
+
+const toDailyRecord = (d: DailyDelta) => ({
+  org_id: d.orgId,
+  fiscal_year: d.fiscalYear,
+  program_id: d.programId,
+  department_id: d.departmentId,
+  type: d.type,
+  outcome: d.outcome,
+  dims: d.dims,
+  occurred_on: d.occurredOn,
+  facts: d.facts,
+  quantity: d.quantity,
+  amount_yen: d.amountYen,
+});
+
+const toFirstRecord = (d: DailyDelta & { companyId: string }) => ({
+  org_id: d.orgId,
+  fiscal_year: d.fiscalYear,
+  program_id: d.programId,
+  department_id: d.departmentId,
+  type: d.type,
+  outcome: d.outcome,
+  dims: d.dims,
+  company_id: d.companyId,
+  first_on: d.occurredOn,
+  facts: d.facts,
+});
