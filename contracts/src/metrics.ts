@@ -30,7 +30,8 @@ export const FACT_DIMENSIONS: Record<FactType, readonly string[]> = {
   dispatch: ["frame"],
   dispatch_completed: ["frame"],
   deal_closed: ["kind"],
-  manual_figure: [],
+  // One dimension per manual indicator: the figures of one indicator never mix with another's.
+  manual_figure: ["indicatorId"],
 };
 
 /** Modules that will write the facts of indicators Shien cannot compute yet (documented per indicator). */

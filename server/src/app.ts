@@ -22,6 +22,7 @@ import { companyRoutes, contactRoutes, dedupeRoutes } from "./modules/companies/
 import { consultationRoutes } from "./modules/consultations/index.js";
 import { departmentRoutes } from "./modules/departments/index.js";
 import { dispatchRoutes, expertRoutes } from "./modules/dispatch/index.js";
+import { kpiRoutes } from "./modules/kpi/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { planRoutes } from "./modules/plans/index.js";
 import { referralRoutes } from "./modules/referrals/index.js";
@@ -110,6 +111,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   dispatchRoutes(app);
   referralRoutes(app);
   vocabRoutes(app);
+  kpiRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -67,7 +67,10 @@ export const activities = pgTable(
     index("activities_company_idx").on(t.orgId, t.companyId, t.occurredOn),
     index("activities_source_idx").on(t.orgId, t.sourceModule, t.sourceId),
     index("activities_year_idx").on(t.orgId, t.fiscalYear, t.programId, t.type),
-    check("activities_subject_ck", sql`${t.companyId} is not null or ${t.personName} is not null`),
+    check(
+      "activities_subject_ck",
+      sql`${t.companyId} is not null or ${t.personName} is not null or ${t.type} = 'manual_figure'`,
+    ),
     check("activities_quantity_ck", sql`${t.quantity} >= 0`),
   ],
 );

@@ -146,7 +146,7 @@ export async function factsByIds(db: Executor, orgId: string, ids: string[]) {
     .where(and(eq(activities.orgId, orgId), inArray(activities.id, ids)));
 }
 
-function toTimelineRow(r: Record<string, unknown>): TimelineRow {
+export function toTimelineRow(r: Record<string, unknown>): TimelineRow {
   return {
     id: r.id as string,
     orgId: r.org_id as string,

@@ -45,7 +45,7 @@ function toRow(actor: Actor, source: FactSourceRef, f: FactInput): repo.NewFact 
       en: `${f.occurredOn} falls in fiscal ${fiscalYear}; it cannot be recorded against "${f.program.label}" of fiscal ${f.program.fiscalYear}. Change the date or choose that year's program`,
     });
   }
-  if (f.companyId === null && !f.personName) {
+  if (f.companyId === null && !f.personName && f.type !== "manual_figure") {
     throw invalidField("companyId", {
       ja: "事業者か相談者名を入力してください",
       en: "Choose a business or enter the person's name",

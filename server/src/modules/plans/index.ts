@@ -1,5 +1,8 @@
 export { formatIssue, PlanFileError } from "./plan-file.loader.js";
 export {
+  type KpiCatalog,
+  type KpiIndicatorDef,
+  kpiCatalog,
   type SupportProgram,
   supportProgram,
   supportProgramByCode,

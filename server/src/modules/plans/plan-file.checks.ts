@@ -75,7 +75,12 @@ function checkMetrics(plan: PlanFile, codes: Set<string>): ArithmeticWarning[] {
     program.indicators.forEach((indicator, n) => {
       const metric = indicator.metric;
       if (!metric) return;
-      const at = (sub: string) => [...path, "indicators", n, ...sub.split(".")];
+      const at = (sub: string) => [
+        ...path,
+        "indicators",
+        n,
+        ...sub.split(".").map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)),
+      ];
       for (const problem of metricProblems(metric)) errors.push({ path: at(problem.path), message: problem.message });
       const filters =
         metric.measure === "ratio"

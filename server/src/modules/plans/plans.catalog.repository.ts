@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { plans, programDepartments, programs } from "../../db/schema/index.js";
+import { indicators, planNodes, plans, programDepartments, programs } from "../../db/schema/index.js";
 import type { SupportProgram } from "./plans.catalog.js";
 
 interface Filter {
@@ -73,4 +73,37 @@ export async function programsWithRoots(db: Executor, orgId: string, f: Filter):
     outputs: r.outputs,
     depth: r.depth,
   }));
+}
+
+/** A plan's indicators in the document's order (program order, then the indicator's position). */
+export async function indicatorsOfPlan(db: Executor, orgId: string, planId: string) {
+  return db
+    .select({
+      id: indicators.id,
+      programId: indicators.programId,
+      category: indicators.category,
+      name: indicators.name,
+      unit: indicators.unit,
+      target: indicators.target,
+      targetText: indicators.targetText,
+      metric: indicators.metric,
+    })
+    .from(indicators)
+    .innerJoin(programs, eq(programs.id, indicators.programId))
+    .where(and(eq(indicators.orgId, orgId), eq(programs.planId, planId)))
+    .orderBy(asc(programs.position), asc(indicators.position));
+}
+
+/** Top program id → the title of the top-level group (事業体系) it is listed under. */
+export async function sectionsOfPlan(db: Executor, orgId: string, planId: string): Promise<Map<string, string>> {
+  const rows = await db.execute<{ program_id: string; title: string | null }>(sql`
+    with recursive up as (
+      select n.program_id, n.parent_id, null::text as title
+        from ${planNodes} n where n.org_id = ${orgId} and n.plan_id = ${planId} and n.kind = 'program'
+      union all
+      select up.program_id, p.parent_id, p.title
+        from up join ${planNodes} p on p.id = up.parent_id
+    )
+    select program_id, title from up where parent_id is null`);
+  return new Map(rows.rows.map((r) => [r.program_id, r.title ?? ""]).filter(([, t]) => t !== "") as [string, string][]);
 }

@@ -1,4 +1,4 @@
-import { fiscalYearOf, type ProgramKind } from "@shien/contracts";
+import { fiscalYearOf, type Metric, metricSchema, type ProgramKind } from "@shien/contracts";
 import type { Executor } from "../../db/client.js";
 import * as repo from "./plans.catalog.repository.js";
 
@@ -69,4 +69,81 @@ export async function supportProgramOn(
   const year = fiscalYearOf(on);
   if (year === program.fiscalYear) return program;
   return (await supportProgramByCode(db, orgId, year, program.code)) ?? program;
+}
+
+/** An indicator as the KPI engine reads it: its program, the program's section and departments, its metric. */
+export interface KpiIndicatorDef {
+  indicatorId: string;
+  programId: string;
+  programCode: string;
+  programName: string;
+  /** The 事業体系 group at the top of the tree the program sits in. */
+  section: string | null;
+  departmentIds: string[];
+  category: "priority" | "activity" | "reference";
+  name: string;
+  unit: string;
+  target: number | null;
+  targetText: string | null;
+  metric: Metric | null;
+}
+
+export interface KpiCatalog {
+  planId: string;
+  indicators: KpiIndicatorDef[];
+  /** Program id → itself and every program below it. */
+  descendants: Map<string, string[]>;
+  /** Program code → id, for metric filters that name programs. */
+  idOfCode: Map<string, string>;
+}
+
+/** Everything the KPI engine needs from an organization-year's plan, in plan order; null without a plan. */
+export async function kpiCatalog(db: Executor, orgId: string, fiscalYear: number): Promise<KpiCatalog | null> {
+  const programs = await supportPrograms(db, orgId, fiscalYear);
+  if (programs.length === 0) return null;
+  const planId = (programs[0] as SupportProgram).planId;
+  const [rows, sections] = await Promise.all([
+    repo.indicatorsOfPlan(db, orgId, planId),
+    repo.sectionsOfPlan(db, orgId, planId),
+  ]);
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const children = new Map<string, string[]>();
+  for (const p of programs) {
+    if (p.parentId) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p.id]);
+  }
+  const descendants = new Map<string, string[]>();
+  const below = (id: string): string[] => {
+    const known = descendants.get(id);
+    if (known) return known;
+    const all = [id, ...(children.get(id) ?? []).flatMap(below)];
+    descendants.set(id, all);
+    return all;
+  };
+  for (const p of programs) below(p.id);
+  const rootOf = (id: string): string => {
+    const p = byId.get(id);
+    return p?.parentId ? rootOf(p.parentId) : id;
+  };
+  return {
+    planId,
+    descendants,
+    idOfCode: new Map(programs.map((p) => [p.code, p.id])),
+    indicators: rows.map((r) => {
+      const program = byId.get(r.programId) as SupportProgram;
+      return {
+        indicatorId: r.id,
+        programId: r.programId,
+        programCode: program.code,
+        programName: program.name,
+        section: sections.get(rootOf(r.programId)) ?? null,
+        departmentIds: program.departmentIds,
+        category: r.category as KpiIndicatorDef["category"],
+        name: r.name,
+        unit: r.unit,
+        target: r.target === null ? null : Number(r.target),
+        targetText: r.targetText,
+        metric: r.metric === null ? null : metricSchema.parse(r.metric),
+      };
+    }),
+  };
 }

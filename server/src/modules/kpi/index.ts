@@ -1,0 +1,2 @@
+export { kpiRoutes } from "./kpi.routes.js";
+export { getDashboard } from "./kpi.service.js";
