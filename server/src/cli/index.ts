@@ -4,6 +4,7 @@ import { registerCommands } from "./commands.js";
 import { registerCompanyCommands } from "./company-commands.js";
 import { registerConsultationImportCommand } from "./consultation-import-command.js";
 import { describeError } from "./context.js";
+import { registerKpiCommand } from "./kpi-command.js";
 import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
 
@@ -23,6 +24,7 @@ registerPlanCommands(program);
 registerCompanyCommands(program);
 registerMeiyoseCommand(program);
 registerConsultationImportCommand(program);
+registerKpiCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));
