@@ -83,7 +83,7 @@ const monthEnd = (fiscalYear: number, m: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-function periodRange(period: MetricPeriod | undefined, input: EngineInput): { from: string; to: string } {
+export function periodRange(period: MetricPeriod | undefined, input: EngineInput): { from: string; to: string } {
   const months = periodMonths(period);
   const raw =
     months === null

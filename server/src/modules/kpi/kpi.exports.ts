@@ -12,7 +12,7 @@ import type { Actor } from "../../http/actor.js";
 import { csvLine } from "../../lib/csv.js";
 import { factsBehindFigure } from "../activities/index.js";
 import { monthEnd } from "./kpi.engine.js";
-import { evaluateIndicator, factFilterOf, findIndicator, yearContext } from "./kpi.service.js";
+import { evaluateIndicator, factFilterOf, factRangeOf, findIndicator, yearContext } from "./kpi.service.js";
 
 const CATEGORY = { priority: "重点", activity: "活動", reference: "参考" } as const;
 
@@ -49,15 +49,10 @@ export async function indicatorFactsCsv(
   const lines = [csvLine(header)];
   let hidden = 0;
   if (filter) {
-    const found = await factsBehindFigure(
-      db,
-      actor,
-      q.fiscalYear,
-      { from: fiscalYearRange(q.fiscalYear).from, to: asOf },
-      filter,
-      null,
-      { entity: "kpi_indicator", entityId: indicatorId },
-    );
+    const found = await factsBehindFigure(db, actor, q.fiscalYear, factRangeOf(ctx, def, asOf), filter, null, {
+      entity: "kpi_indicator",
+      entityId: indicatorId,
+    });
     hidden = found.hidden;
     for (const f of found.items) {
       lines.push(

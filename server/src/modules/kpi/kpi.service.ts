@@ -22,7 +22,7 @@ import {
 } from "../activities/index.js";
 import { allDepartments } from "../departments/index.js";
 import { type KpiCatalog, type KpiIndicatorDef, kpiCatalog } from "../plans/index.js";
-import { type EngineInput, evaluate, progressOf, resolveFilter } from "./kpi.engine.js";
+import { type EngineInput, evaluate, periodRange, progressOf, resolveFilter } from "./kpi.engine.js";
 
 const PLAN = { ja: "事業計画", en: "The plan" };
 const INDICATOR = { ja: "指標", en: "The indicator" };
@@ -141,6 +141,12 @@ export async function findIndicator(db: Db, actor: Actor, indicatorId: string, f
   return { ctx, def, asOf: day };
 }
 
+/** The days whose facts make up the figure: the metric's quarter or month, else the year to the as-of day. */
+export function factRangeOf(ctx: YearContext, def: KpiIndicatorDef, asOf: string): { from: string; to: string } {
+  const period = def.metric && "period" in def.metric ? def.metric.period : undefined;
+  return period ? periodRange(period, ctx.input) : { from: fiscalYearRange(ctx.input.fiscalYear).from, to: asOf };
+}
+
 /** Drill-down: the facts behind an indicator's figure, newest first. */
 export async function getIndicatorFacts(
   db: Db,
@@ -161,7 +167,7 @@ export async function getIndicatorFacts(
       page: q.page,
       pageSize: q.pageSize,
     };
-  const range = { from: fiscalYearRange(q.fiscalYear).from, to: asOf };
+  const range = factRangeOf(ctx, def, asOf);
   const found = await factsBehindFigure(
     db,
     actor,
