@@ -7,7 +7,9 @@
  *    program of it, and downloads the plan as a workbook (./plan-journey.js);
  * 3. the registry: import, duplicate warning, merge and undo (./company-journey.js);
  * 4. support records: a consultation with a follow-up, a referral to another department's queue,
- *    dispatches up to the per-company cap, the business's timeline (./support-journey.js).
+ *    dispatches up to the per-company cap, the business's timeline (./support-journey.js);
+ * 5. indicators: a resolved consultation moves 課題解決件数 and its 進捗率; the drill-down opens
+ *    the record (./kpi-journey.js).
  * Each journey has its own browser context (no cookies carried over); a failed step skips the
  * rest of its journey only.
  *
@@ -21,6 +23,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { companyJourney } from "./company-journey.js";
+import { kpiJourney } from "./kpi-journey.js";
 import { planJourney } from "./plan-journey.js";
 import { startApp } from "./server.js";
 import { journey } from "./steps.js";
@@ -70,6 +73,7 @@ async function main() {
     { name: "annual plans", steps: planJourney({ adminPassword }) },
     { name: "company registry", steps: companyJourney({ adminPassword }) },
     { name: "support records", steps: supportJourney({ adminPassword, stamp: Date.now().toString(36) }) },
+    { name: "indicators", steps: kpiJourney({ adminPassword, stamp: Date.now().toString(36) }) },
   ];
 
   try {

@@ -13,14 +13,14 @@ import { check, signIn, signOut } from "./steps.js";
 /** @typedef {import("./steps.js").Step} Step */
 /** @typedef {import("playwright-core").Page} Page */
 
-const PASSWORD = "Support-journey-2026";
+export const PASSWORD = "Support-journey-2026";
 
 /**
  * @param {Page} page
  * @param {string} testId
  * @param {string | RegExp} option
  */
-async function pick(page, testId, option) {
+export async function pick(page, testId, option) {
   await page.getByTestId(testId).click();
   await page.getByRole("option", { name: option }).first().click();
 }
@@ -30,7 +30,7 @@ async function pick(page, testId, option) {
  * @param {Page} page
  * @param {{ login: string, displayName: string, role: string, department: string }[]} users
  */
-async function createUsers(page, users) {
+export async function createUsers(page, users) {
   const me = await (await page.request.get("/api/auth/me")).json();
   const departments = (await (await page.request.get("/api/departments")).json()).items;
   for (const u of users) {

@@ -3,6 +3,7 @@ import {
   IconBellRinging,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconChartLine,
   IconClipboardList,
   IconHistory,
   IconHome,
@@ -54,6 +55,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: IconBuildingStore,
     audience: everyone,
   },
+  { id: "kpi", section: "main", labelKey: "nav.kpi", path: "/kpi", icon: IconChartLine, audience: everyone },
   {
     id: "consultations",
     section: "support",

@@ -73,6 +73,17 @@ export const ROUTES: readonly AppRoute[] = [
     page: page(() => import("../features/companies/pages/CompanyPage"), "CompanyPage"),
     audience: everyone,
   },
+  // 実績・進捗: every role reads the figures; the server hides confidential facts in the drill-down.
+  {
+    path: "/kpi",
+    page: page(() => import("../features/kpi/pages/KpiDashboardPage"), "KpiDashboardPage"),
+    audience: everyone,
+  },
+  {
+    path: "/kpi/indicators/:indicatorId",
+    page: page(() => import("../features/kpi/pages/KpiIndicatorPage"), "KpiIndicatorPage"),
+    audience: everyone,
+  },
   // 支援記録: lists are open to every role (viewers read them); recording pages to those who record.
   {
     path: "/support/consultations",

@@ -9,6 +9,7 @@ import { companyImportMessages } from "../features/companies/messages/import";
 import { meiyoseMessages } from "../features/companies/messages/meiyose";
 import { registryMessages } from "../features/companies/messages/registry";
 import { homeMessages } from "../features/home/messages";
+import { kpiMessages } from "../features/kpi/messages/kpi";
 import { planDocumentsMessages } from "../features/plans/messages/documents";
 import { planEditMessages } from "../features/plans/messages/edit";
 import { plansMessages } from "../features/plans/messages/plans";
@@ -43,6 +44,7 @@ export const messages = {
   ...referralMessages,
   ...dispatchMessages,
   ...timelineMessages,
+  ...kpiMessages,
 };
 
 export type MessageKey = keyof typeof messages;
