@@ -1,7 +1,6 @@
 import {
   FACT_TYPE_LABELS,
   type FactType,
-  fiscalYearRange,
   fiscalYearWareki,
   type KpiIndicator,
 } from "@shien/contracts";
