@@ -20,6 +20,13 @@ import { idSchema } from "./common.js";
  * | dispatch_completed | the expert's report is received (the dispatch is done)  | —               |
  * | deal_closed        | a deal (成約) is closed: matching, 事業承継, 人材         | kind of deal    |
  * | manual_figure      | a figure measured outside Shien is entered for a month  | —               |
+ * | subsidy_applied    | a subsidy application is received (応募)                 | —               |
+ * | subsidy_adopted    | it is adopted (採択)                                     | —               |
+ * | subsidy_rejected   | it is not adopted (不採択)                               | —               |
+ * | subsidy_decided    | the grant is decided (交付決定; amount = decided yen)     | —               |
+ * | subsidy_confirmed  | the amount is confirmed (額の確定; amount = final yen)    | —               |
+ * | subsidy_paid       | the subsidy is paid (支払; amount = paid yen)            | —               |
+ * | subsidy_withdrawn  | the application is withdrawn or the grant cancelled      | withdrawn/cancelled |
  */
 export const FACT_TYPES = [
   "consultation",
@@ -34,6 +41,13 @@ export const FACT_TYPES = [
   "dispatch_completed",
   "deal_closed",
   "manual_figure",
+  "subsidy_applied",
+  "subsidy_adopted",
+  "subsidy_rejected",
+  "subsidy_decided",
+  "subsidy_confirmed",
+  "subsidy_paid",
+  "subsidy_withdrawn",
 ] as const;
 export const factTypeSchema = z.enum(FACT_TYPES);
 export type FactType = z.infer<typeof factTypeSchema>;
@@ -51,6 +65,13 @@ export const FACT_TYPE_LABELS: Record<FactType, { ja: string; en: string }> = {
   dispatch_completed: { ja: "専門家派遣（報告受領）", en: "Dispatch report received" },
   deal_closed: { ja: "成約", en: "Deal closed" },
   manual_figure: { ja: "手入力の実績", en: "Figure entered by hand" },
+  subsidy_applied: { ja: "補助金申請", en: "Subsidy application" },
+  subsidy_adopted: { ja: "補助金採択", en: "Subsidy adopted" },
+  subsidy_rejected: { ja: "補助金不採択", en: "Subsidy not adopted" },
+  subsidy_decided: { ja: "交付決定", en: "Grant decided" },
+  subsidy_confirmed: { ja: "額の確定", en: "Amount confirmed" },
+  subsidy_paid: { ja: "補助金支払", en: "Subsidy paid" },
+  subsidy_withdrawn: { ja: "辞退・取消", en: "Withdrawn or cancelled" },
 };
 
 const topics = z.array(z.string().min(1).max(50)).max(30);
@@ -81,6 +102,15 @@ const dispatchAttributes = z
   })
   .strict();
 
+const subsidyAttributes = z
+  .object({
+    applicationId: idSchema,
+    /** コース and 申請種別 as configured (賃上げコース, 特許 …). */
+    course: z.string().nullable(),
+    type: z.string().nullable(),
+  })
+  .strict();
+
 /** The attributes each fact type carries; validated on write and on read. */
 export const FACT_ATTRIBUTE_SCHEMAS = {
   consultation: consultationAttributes,
@@ -96,11 +126,18 @@ export const FACT_ATTRIBUTE_SCHEMAS = {
   deal_closed: z.object({ kind: z.string().min(1).max(50) }).strict(),
   /** quantity = the figure; the indicator it is for and where it comes from. */
   manual_figure: z.object({ indicatorId: idSchema, month: z.string(), evidence: z.string().min(1) }).strict(),
+  subsidy_applied: subsidyAttributes,
+  subsidy_adopted: subsidyAttributes,
+  subsidy_rejected: subsidyAttributes,
+  subsidy_decided: subsidyAttributes,
+  subsidy_confirmed: subsidyAttributes,
+  subsidy_paid: subsidyAttributes,
+  subsidy_withdrawn: subsidyAttributes,
 } as const satisfies Record<FactType, z.ZodType>;
 export type FactAttributes<T extends FactType> = z.infer<(typeof FACT_ATTRIBUTE_SCHEMAS)[T]>;
 
 /** Modules that write facts; with `sourceId` a fact points at the record it came from. */
-export const FACT_SOURCES = ["consultations", "referrals", "dispatch", "import", "kpi"] as const;
+export const FACT_SOURCES = ["consultations", "referrals", "dispatch", "import", "kpi", "subsidies"] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 
 export const activityFactSchema = z.object({

@@ -16,6 +16,8 @@ export * from "./organizations.js";
 export * from "./plan-file.js";
 export * from "./plans.js";
 export * from "./referrals.js";
+export * from "./subsidies.js";
+export * from "./subsidy-terms.js";
 export * from "./support-vocab.js";
 export * from "./users.js";
 export * from "./wareki.js";

@@ -32,6 +32,13 @@ export const FACT_DIMENSIONS: Record<FactType, readonly string[]> = {
   deal_closed: ["kind"],
   // One dimension per manual indicator: the figures of one indicator never mix with another's.
   manual_figure: ["indicatorId"],
+  subsidy_applied: ["course", "type"],
+  subsidy_adopted: ["course", "type"],
+  subsidy_rejected: ["course", "type"],
+  subsidy_decided: ["course", "type"],
+  subsidy_confirmed: ["course", "type"],
+  subsidy_paid: ["course", "type"],
+  subsidy_withdrawn: ["course", "type"],
 };
 
 /** Modules that will write the facts of indicators Shien cannot compute yet (documented per indicator). */

@@ -40,7 +40,7 @@ CREATE VIEW company_entities AS
 -- Rollups of the facts written before this migration (the application keeps them from now on).
 CREATE FUNCTION pg_temp.fact_dims(attributes jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
   SELECT COALESCE(jsonb_object_agg(k, v), '{}'::jsonb) FROM jsonb_each(attributes) e(k, v)
-   WHERE k IN ('channel', 'target', 'agency', 'frame', 'kind', 'indicatorId') AND jsonb_typeof(v) IN ('string', 'number', 'boolean')
+   WHERE k IN ('channel', 'target', 'agency', 'frame', 'kind', 'indicatorId', 'course', 'type') AND jsonb_typeof(v) IN ('string', 'number', 'boolean')
 $$;
 --> statement-breakpoint
 INSERT INTO activity_daily (org_id, fiscal_year, program_id, department_id, type, outcome, dims, occurred_on, facts, quantity, amount_yen)

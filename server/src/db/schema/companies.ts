@@ -161,3 +161,32 @@ export const companyContacts = pgTable(
   },
   (t) => [index("company_contacts_company_idx").on(t.orgId, t.companyId)],
 );
+
+/**
+ * 名寄せ runs started from the screen, in the database so that every server process sees them and
+ * a restart cannot leave a job "running" forever: the process running it beats every few seconds,
+ * and a running job without a recent beat is reported as interrupted. At most one runs per org.
+ */
+export const dedupeJobs = pgTable(
+  "dedupe_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    status: text("status").notNull(),
+    phase: text("phase").notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    result: jsonb("result"),
+    error: text("error"),
+    startedByLabel: text("started_by_label").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    beatAt: timestamp("beat_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("dedupe_jobs_running_uq").on(t.orgId).where(sql`${t.status} = 'running'`),
+    check("dedupe_jobs_status_ck", sql`${t.status} in ('running','done','failed')`),
+  ],
+);

@@ -1,66 +1,81 @@
-import { randomUUID } from "node:crypto";
 import type { DedupeJob } from "@shien/contracts";
 import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { notFound } from "../../http/app-error.js";
+import * as repo from "./dedupe.jobs.repository.js";
 import { runDedupe } from "./dedupe.service.js";
 
 /**
- * Dedupe runs started from the UI, kept in this server process so the page can poll their progress.
- * The run itself is one database transaction: if the process dies, nothing half-done remains and the
- * job is simply gone; a finished job is kept for an hour.
+ * Dedupe runs started from the UI. The job row lives in the database (every server process sees
+ * it); the run itself is one transaction in the process that started it, which beats every few
+ * seconds. A run whose process died rolls back whole, and its job, without a beat for
+ * STALE_SECONDS, is reported as interrupted so that a new run can start.
  */
-const jobs = new Map<string, DedupeJob & { orgId: string }>();
-const KEEP_MS = 3_600_000;
-
 const JOB = { ja: "名寄せの実行", en: "The dedupe run" };
+const BEAT_MS = 5_000;
+const STALE_SECONDS = 60;
+/** Progress is written at most this often: the run must not wait on its own progress reports. */
+const PROGRESS_MS = 500;
+const INTERRUPTED =
+  "サーバーの停止により名寄せの実行が中断されました（変更は保存されていません）。もう一度実行してください。";
+const FAILED = "名寄せの実行中に問題が発生しました。もう一度実行してください。";
 
-function forget(now: number) {
-  for (const [id, job] of jobs) {
-    if (job.finishedAt && now - Date.parse(job.finishedAt) > KEEP_MS) jobs.delete(id);
-  }
+function view(r: repo.DedupeJobRow): DedupeJob {
+  return {
+    id: r.id,
+    status: r.status as DedupeJob["status"],
+    phase: r.phase as DedupeJob["phase"],
+    done: r.done,
+    total: r.total,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    result: (r.result as DedupeJob["result"]) ?? null,
+    error: r.error,
+  };
 }
 
-const view = ({ orgId: _org, ...job }: DedupeJob & { orgId: string }): DedupeJob => ({ ...job });
-
 /** Starts a run, or returns the one already running for this organization. */
-export function startDedupeJob(db: Db, actor: Actor): DedupeJob {
+export async function startDedupeJob(db: Db, actor: Actor): Promise<DedupeJob> {
   requireAccess(actor, "company.write", { orgId: actor.orgId }, JOB);
-  forget(Date.now());
-  const running = [...jobs.values()].find((j) => j.orgId === actor.orgId && j.status === "running");
-  if (running) return view(running);
-  const job: DedupeJob & { orgId: string } = {
-    id: randomUUID(),
-    orgId: actor.orgId,
-    status: "running",
-    phase: "load",
-    done: 0,
-    total: 0,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    result: null,
-    error: null,
+  await repo.failStale(db, actor.orgId, STALE_SECONDS, INTERRUPTED);
+  const job = await repo.insertRunning(db, actor.orgId, actor.label);
+  if (!job) {
+    const running = await repo.runningJob(db, actor.orgId);
+    if (running) return view(running);
+    return startDedupeJob(db, actor);
+  }
+  let last = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    pending = pending.then(() => repo.beat(db, job.id)).catch(() => {});
+  }, BEAT_MS);
+  heartbeat.unref();
+  const progress = (phase: string, done: number, total: number) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_MS && done < total) return;
+    last = now;
+    pending = pending.then(() => repo.beat(db, job.id, { phase, done, total })).catch(() => {});
   };
-  jobs.set(job.id, job);
-  runDedupe(db, actor, (phase, done, total) => Object.assign(job, { phase, done, total }))
-    .then((result) => Object.assign(job, { status: "done", phase: "done", result, done: job.total }))
-    .catch(() =>
-      Object.assign(job, {
-        status: "failed",
-        // Internals stay in the server log; the page gets a sentence it can show.
-        error: "名寄せの実行中に問題が発生しました。もう一度実行してください。",
-      }),
-    )
-    .finally(() => {
-      job.finishedAt = new Date().toISOString();
+  runDedupe(db, actor, progress)
+    .then(async (result) => {
+      clearInterval(heartbeat);
+      await pending;
+      await repo.finish(db, job.id, { status: "done", result });
+    })
+    .catch(async () => {
+      clearInterval(heartbeat);
+      await pending;
+      // Internals stay in the server log; the page gets a sentence it can show.
+      await repo.finish(db, job.id, { status: "failed", error: FAILED }).catch(() => {});
     });
   return view(job);
 }
 
-export function getDedupeJob(actor: Actor, id: string): DedupeJob {
+export async function getDedupeJob(db: Db, actor: Actor, id: string): Promise<DedupeJob> {
   requireAccess(actor, "company.read", { orgId: actor.orgId }, JOB);
-  const job = jobs.get(id);
-  if (!job || job.orgId !== actor.orgId) throw notFound(JOB);
+  await repo.failStale(db, actor.orgId, STALE_SECONDS, INTERRUPTED);
+  const job = await repo.findJob(db, actor.orgId, id);
+  if (!job) throw notFound(JOB);
   return view(job);
 }

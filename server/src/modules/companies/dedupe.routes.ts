@@ -94,11 +94,11 @@ export function dedupeRoutes(app: ZodApp): void {
   app.post(
     "/api/companies/dedupe/jobs",
     { schema: { tags, summary: "名寄せをバックグラウンドで実行", response: { 202: dedupeJobSchema } } },
-    async (req, reply) => reply.status(202).send(startDedupeJob(app.db, req.actorOrThrow())),
+    async (req, reply) => reply.status(202).send(await startDedupeJob(app.db, req.actorOrThrow())),
   );
   app.get(
     "/api/companies/dedupe/jobs/:id",
     { schema: { tags, summary: "名寄せの進み具合", params: idParamsSchema, response: { 200: dedupeJobSchema } } },
-    (req) => getDedupeJob(req.actorOrThrow(), req.params.id),
+    (req) => getDedupeJob(app.db, req.actorOrThrow(), req.params.id),
   );
 }

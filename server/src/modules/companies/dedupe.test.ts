@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { SESSION_COOKIE } from "@shien/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
 import { makeOrg, makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
+import { buildApp } from "../../app.js";
 import { distinctEntities } from "./index.js";
 
 let t: TestContext;
@@ -191,6 +193,47 @@ describe("dedupe in the background", () => {
     // Let the job finish before the database is dropped.
     for (let i = 0; i < 200; i++) {
       if ((await staff.get(`/api/companies/dedupe/jobs/${id}`)).json().status !== "running") break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  });
+
+  it("when a second server process on the same database is asked, then it sees the job; two starts run one job", async () => {
+    const second = await buildApp({ config: t.config, db: t.database.db, logger: false });
+    try {
+      const [a, b] = await Promise.all([
+        staff.post("/api/companies/dedupe/jobs"),
+        staff.post("/api/companies/dedupe/jobs"),
+      ]);
+      expect(a.json().id).toBe(b.json().id);
+      const fromSecond = await second.inject({
+        method: "GET",
+        url: `/api/companies/dedupe/jobs/${a.json().id}`,
+        headers: { cookie: `${SESSION_COOKIE}=${staff.cookie}` },
+      });
+      expect(fromSecond.statusCode).toBe(200);
+      expect(fromSecond.json().id).toBe(a.json().id);
+      for (let i = 0; i < 200; i++) {
+        if ((await staff.get(`/api/companies/dedupe/jobs/${a.json().id}`)).json().status !== "running") break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("when the process running a job died (no beat for a minute), then the job reads as interrupted and a new run can start", async () => {
+    const [dead] = (
+      await t.database.db.execute(sql`
+        insert into dedupe_jobs (org_id, status, phase, started_by_label, beat_at)
+        values (${org.id}, 'running', 'match', 'test', now() - interval '5 minutes') returning id`)
+    ).rows as { id: string }[];
+    const read = (await staff.get(`/api/companies/dedupe/jobs/${dead?.id}`)).json();
+    expect(read).toMatchObject({ status: "failed" });
+    expect(read.error).toContain("中断");
+    const fresh = await staff.post("/api/companies/dedupe/jobs");
+    expect(fresh.json().id).not.toBe(dead?.id);
+    for (let i = 0; i < 200; i++) {
+      if ((await staff.get(`/api/companies/dedupe/jobs/${fresh.json().id}`)).json().status !== "running") break;
       await new Promise((r) => setTimeout(r, 25));
     }
   });

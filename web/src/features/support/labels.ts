@@ -60,6 +60,13 @@ export const factTypeLabelKey = {
   dispatch_completed: "support.fact.dispatch_completed",
   deal_closed: "support.fact.deal_closed",
   manual_figure: "support.fact.manual_figure",
+  subsidy_applied: "support.fact.subsidy_applied",
+  subsidy_adopted: "support.fact.subsidy_adopted",
+  subsidy_rejected: "support.fact.subsidy_rejected",
+  subsidy_decided: "support.fact.subsidy_decided",
+  subsidy_confirmed: "support.fact.subsidy_confirmed",
+  subsidy_paid: "support.fact.subsidy_paid",
+  subsidy_withdrawn: "support.fact.subsidy_withdrawn",
 } as const satisfies Record<FactType, MessageKey>;
 export const FACT_TYPES = Object.keys(factTypeLabelKey) as FactType[];
 

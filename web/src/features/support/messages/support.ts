@@ -90,4 +90,11 @@ export const supportMessages = {
   "support.fact.dispatch_completed": { ja: "専門家派遣（報告受領）", en: "Dispatch report received" },
   "support.fact.deal_closed": { ja: "成約", en: "Deal closed" },
   "support.fact.manual_figure": { ja: "手入力の実績", en: "Figure entered by hand" },
+  "support.fact.subsidy_applied": { ja: "補助金申請", en: "Subsidy application" },
+  "support.fact.subsidy_adopted": { ja: "補助金採択", en: "Subsidy adopted" },
+  "support.fact.subsidy_rejected": { ja: "補助金不採択", en: "Subsidy not adopted" },
+  "support.fact.subsidy_decided": { ja: "交付決定", en: "Grant decided" },
+  "support.fact.subsidy_confirmed": { ja: "額の確定", en: "Amount confirmed" },
+  "support.fact.subsidy_paid": { ja: "補助金支払", en: "Subsidy paid" },
+  "support.fact.subsidy_withdrawn": { ja: "辞退・取消", en: "Withdrawn or cancelled" },
 } satisfies MessageTable;
