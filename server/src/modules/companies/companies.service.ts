@@ -125,6 +125,21 @@ export async function companyEntity(
   return self ? { id: self.id, name: self.name, members } : null;
 }
 
+/**
+ * What eligibility rules read of a business (subsidies: 規模区分 and 所在都道府県); null when the
+ * record is missing or the actor may not read the registry.
+ */
+export async function companyProfile(
+  db: Executor,
+  actor: Actor,
+  companyId: string,
+): Promise<{ id: string; name: string; sizeClass: Company["sizeClass"]; prefecture: string | null } | null> {
+  if (!can(actor, "company.read", { orgId: actor.orgId })) return null;
+  const row = await repo.findById(db, actor.orgId, companyId);
+  if (!row) return null;
+  return { id: row.id, name: row.name, sizeClass: row.sizeClass as Company["sizeClass"], prefecture: row.prefecture };
+}
+
 /** Names of companies by id (missing ids are left out). */
 export async function companyNames(db: Executor, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -126,3 +126,27 @@ export async function update(
     .set({ ...values, version: sql`${dispatches.version} + 1`, updatedAt: new Date() })
     .where(and(eq(dispatches.orgId, orgId), eq(dispatches.id, id)));
 }
+
+/**
+ * Whether any of the companies (a business's 名寄せ records) has a dispatch in one of the programs
+ * in one of the statuses, optionally in the frame of that name.
+ */
+export async function existsForCompanies(
+  db: Executor,
+  orgId: string,
+  f: { programIds: readonly string[]; companyIds: readonly string[]; statuses: readonly string[]; frameName?: string },
+): Promise<boolean> {
+  if (f.programIds.length === 0 || f.companyIds.length === 0) return false;
+  const rows = await joined(db)
+    .where(
+      and(
+        eq(dispatches.orgId, orgId),
+        inArray(dispatches.programId, [...f.programIds]),
+        inArray(dispatches.companyId, [...f.companyIds]),
+        inArray(dispatches.status, [...f.statuses]),
+        f.frameName === undefined ? undefined : eq(dispatchFrames.name, f.frameName),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

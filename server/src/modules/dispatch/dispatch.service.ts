@@ -15,7 +15,7 @@ import { confidentialScope, logConfidentialRead } from "../activities/index.js";
 import { diffFields, recordAudit } from "../audit/index.js";
 import { companyEntity, companyNames } from "../companies/index.js";
 import { departmentsByIds } from "../departments/index.js";
-import { type SupportProgram, supportProgram, supportProgramsByIds } from "../plans/index.js";
+import { type SupportProgram, supportProgram, supportProgramByCode, supportProgramsByIds } from "../plans/index.js";
 import * as repo from "./dispatch.repository.js";
 import { expertForDispatch } from "./experts.service.js";
 import * as frames from "./frames.repository.js";
@@ -242,3 +242,28 @@ export async function requestDispatch(db: Db, actor: Actor, input: DispatchInput
 
 /** Whether a status still holds a slot of its frame. */
 export const holdsSlot = (status: string) => !DISPATCH_RELEASED.includes(status as DispatchStatus);
+
+/** The statuses in which the expert has seen the business (実施済み and later). */
+const COMPLETED: readonly DispatchStatus[] = ["done", "reported", "paid"];
+
+/**
+ * Whether a business (any of its 名寄せ records) received a dispatch in the program of this code,
+ * in this fiscal year or the one before (a diagnosis in March counts for an April application),
+ * optionally in the frame of that name: the prior step other programs require (米国関税措置補助金
+ * needs the diagnosis of I-1-7-1). A dispatch that has taken place counts (done, reported, paid).
+ */
+export async function hasCompletedDispatch(
+  db: Executor,
+  orgId: string,
+  q: { programCode: string; fiscalYear: number; companyIds: readonly string[]; frameName?: string },
+): Promise<boolean> {
+  const programs = await Promise.all(
+    [q.fiscalYear, q.fiscalYear - 1].map((fy) => supportProgramByCode(db, orgId, fy, q.programCode)),
+  );
+  return repo.existsForCompanies(db, orgId, {
+    programIds: programs.flatMap((p) => (p ? [p.id] : [])),
+    companyIds: q.companyIds,
+    statuses: COMPLETED,
+    ...(q.frameName === undefined ? {} : { frameName: q.frameName }),
+  });
+}

@@ -3,6 +3,7 @@ export {
   type KpiCatalog,
   type KpiIndicatorDef,
   kpiCatalog,
+  programBudgetYen,
   type SupportProgram,
   supportProgram,
   supportProgramByCode,

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { indicators, planNodes, plans, programDepartments, programs } from "../../db/schema/index.js";
+import { amountLines, indicators, planNodes, plans, programDepartments, programs } from "../../db/schema/index.js";
 import type { SupportProgram } from "./plans.catalog.js";
 
 interface Filter {
@@ -106,4 +106,20 @@ export async function sectionsOfPlan(db: Executor, orgId: string, planId: string
     )
     select program_id, title from up where parent_id is null`);
   return new Map(rows.rows.map((r) => [r.program_id, r.title ?? ""]).filter(([, t]) => t !== "") as [string, string][]);
+}
+
+/**
+ * A program's budget in yen: its own and its sub-programs' amount lines that count toward the
+ * budget (the figure of the plan overview's programSummary.budgetYen), in one recursive query.
+ */
+export async function programBudgetYen(db: Executor, orgId: string, programId: string): Promise<number> {
+  const rows = await db.execute<{ yen: string | null }>(sql`
+    with recursive down as (
+      select p.id from ${programs} p where p.org_id = ${orgId} and p.id = ${programId}
+      union all
+      select c.id from ${programs} c join down on c.parent_id = down.id where c.org_id = ${orgId}
+    )
+    select sum(a.yen)::text as yen from ${amountLines} a
+     where a.org_id = ${orgId} and a.counts_toward_budget and a.program_id in (select id from down)`);
+  return Number(rows.rows[0]?.yen ?? 0);
 }

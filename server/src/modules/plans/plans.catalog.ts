@@ -71,6 +71,14 @@ export async function supportProgramOn(
   return (await supportProgramByCode(db, orgId, year, program.code)) ?? program;
 }
 
+/**
+ * A program's budget in yen (its own and its sub-programs' counted amount lines: the same figure
+ * as the plan overview's budgetYen); 0 when the plan prints none for it.
+ */
+export function programBudgetYen(db: Executor, orgId: string, programId: string): Promise<number> {
+  return repo.programBudgetYen(db, orgId, programId);
+}
+
 /** An indicator as the KPI engine reads it: its program, the program's section and departments, its metric. */
 export interface KpiIndicatorDef {
   indicatorId: string;

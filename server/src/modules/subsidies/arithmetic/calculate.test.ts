@@ -1,6 +1,6 @@
+import type { SubsidyCalcInput, SubsidyCalcResult, SubsidyProgramTerms } from "@shien/contracts";
 import { describe, expect, it } from "vitest";
 import { calculateSubsidy, confirmSubsidy } from "./calculate.js";
-import type { SubsidyCalcInput, SubsidyCalcResult, SubsidyProgramTerms } from "./contracts.js";
 import { seedTerms } from "./seed-terms.js";
 import { resolveTerms } from "./terms.js";
 

@@ -1,4 +1,3 @@
-import { applyCategoryLimits, findCategory } from "./categories.js";
 import type {
   SubsidyCalcInput,
   SubsidyCalcResult,
@@ -6,7 +5,8 @@ import type {
   SubsidyConfirmInput,
   SubsidyProgramTerms,
   SubsidyRefusal,
-} from "./contracts.js";
+} from "@shien/contracts";
+import { applyCategoryLimits, findCategory } from "./categories.js";
 import {
   big,
   compareFractions,

@@ -1,4 +1,4 @@
-import type { SubsidyCalcStep, SubsidyExpenseCategory, SubsidyRate, SubsidyRefusal } from "./contracts.js";
+import type { SubsidyCalcStep, SubsidyExpenseCategory, SubsidyRate, SubsidyRefusal } from "@shien/contracts";
 import {
   addFractions,
   type BigFraction,

@@ -1,6 +1,6 @@
+import { subsidyCliCalcOutputSchema } from "@shien/contracts";
 import { describe, expect, it } from "vitest";
 import { calcFromCli } from "./cli.js";
-import { subsidyCliCalcOutputSchema } from "./contracts.js";
 import { seedTerms } from "./seed-terms.js";
 
 describe("calcFromCli (shien subsidy calc … --json)", () => {

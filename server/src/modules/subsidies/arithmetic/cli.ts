@@ -1,5 +1,5 @@
+import type { SubsidyCliCalcInput, SubsidyCliCalcOutput, SubsidyProgramTerms } from "@shien/contracts";
 import { calculateSubsidy } from "./calculate.js";
-import type { SubsidyCliCalcInput, SubsidyCliCalcOutput, SubsidyProgramTerms } from "./contracts.js";
 
 /**
  * `shien subsidy calc … --json`: one cost figure (the eligible total; `--tax-included` = it

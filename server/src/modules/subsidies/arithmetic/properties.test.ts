@@ -1,6 +1,3 @@
-import { describe, expect, it } from "vitest";
-import { calculateSubsidy, confirmSubsidy } from "./calculate.js";
-import { calcFromCli } from "./cli.js";
 import {
   SUBSIDY_UNITS,
   type SubsidyCalcInput,
@@ -10,7 +7,10 @@ import {
   type SubsidyRate,
   type SubsidyVariant,
   subsidyProgramTermsSchema,
-} from "./contracts.js";
+} from "@shien/contracts";
+import { describe, expect, it } from "vitest";
+import { calculateSubsidy, confirmSubsidy } from "./calculate.js";
+import { calcFromCli } from "./cli.js";
 import { SEED_SUBSIDY_TERMS } from "./seed-terms.js";
 import { resolveTerms } from "./terms.js";
 

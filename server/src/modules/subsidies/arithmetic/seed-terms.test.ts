@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type SubsidyProgramTerms, subsidyProgramTermsSchema } from "@shien/contracts";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parsePrintedAmount } from "../../../lib/printed-amount.js";
-import { type SubsidyProgramTerms, subsidyProgramTermsSchema } from "./contracts.js";
 import { SEED_SUBSIDY_TERMS, type SeedPlanKey } from "./seed-terms.js";
 
 const seedPlansDir = fileURLToPath(new URL("../../../../seed-data/plans", import.meta.url));

@@ -1,4 +1,4 @@
-import type { SubsidyProgramTerms } from "./contracts.js";
+import type { SubsidyProgramTerms } from "@shien/contracts";
 
 /**
  * The configured terms of the seed plans' subsidy programs, read from server/seed-data/plans/*.yaml

@@ -1,4 +1,4 @@
-import type { SubsidyCalcStep, SubsidyExpenseLine, SubsidyTaxRate, SubsidyTaxTreatment } from "./contracts.js";
+import type { SubsidyCalcStep, SubsidyExpenseLine, SubsidyTaxRate, SubsidyTaxTreatment } from "@shien/contracts";
 import { type BigFraction, formatYen, yen } from "./fraction.js";
 
 /** 消費税及び地方消費税の税率: 標準 10%, 軽減 8%; none = 非課税・不課税 (the amount holds no tax). */

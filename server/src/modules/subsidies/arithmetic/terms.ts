@@ -4,7 +4,7 @@ import type {
   SubsidyRate,
   SubsidyRefusal,
   SubsidyVariant,
-} from "./contracts.js";
+} from "@shien/contracts";
 import { formatYen, yen } from "./fraction.js";
 
 export type LimitLevel = "program" | "course" | "type";
