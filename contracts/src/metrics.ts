@@ -7,7 +7,7 @@ import { type FactType, factTypeSchema } from "./activities.js";
  *
  *   metric: { measure: count, types: [issue_resolved] }
  *   metric: { measure: distinctCompanies, types: [consultation, visit] }      # 名寄せ後
- *   metric: { measure: sum, of: amount, types: [dispatch] }
+ *   metric: { measure: sum, of: amount, types: [dispatch] }              # in the indicator's unit (千円 → ÷1,000)
  *   metric: { measure: ratio, percent: true,
  *             numerator: { types: [survey_positive] }, denominator: { types: [survey_answer] } }
  *   metric: { measure: manual }                        # entered monthly with evidence (入場者数)

@@ -17,6 +17,13 @@ const BENCHES: Record<string, () => Promise<void>> = {
     (await import("./meiyose-scale.js")).meiyoseScale(
       (process.env.MEIYOSE_SCALE_SIZES ?? "100000,1000000").split(",").map((s) => Number(s)),
     ),
+  // the KPI engine over 1,000,000 facts of one organization-year (KPI_BENCH_FACTS=100000 for a quicker run)
+  kpi: async () =>
+    (await import("./kpi.js")).kpiBench({
+      facts: Number(process.env.KPI_BENCH_FACTS ?? 1_000_000),
+      companies: Number(process.env.KPI_BENCH_COMPANIES ?? 2000),
+      runs: Number(process.env.KPI_BENCH_RUNS ?? 50),
+    }),
   // 200 staff sessions recording consultations and reading timelines (SUPPORT_BENCH_SECONDS=20)
   support: async () =>
     (await import("./support.js")).supportBench({

@@ -2,6 +2,7 @@ import { FACT_DIMENSIONS, type FactType } from "@shien/contracts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities, activityCompanyFirsts, activityDaily } from "../../db/schema/index.js";
+import { lockAuditChain } from "../audit/index.js";
 import type { FactRow } from "./activities.repository.js";
 
 /** The dimension attributes a rollup keeps of a fact: its type's FACT_DIMENSIONS with scalar values. */
@@ -35,10 +36,11 @@ const keyOf = (d: Omit<DailyDelta, "facts" | "quantity" | "amountYen">, extra: s
 
 /**
  * Adds (sign +1) or takes away (−1) facts from the rollups, in the caller's transaction. Keys are
- * applied in one sorted order, so two transactions touching the same rows cannot deadlock.
+ * applied in one sorted order within a call; across calls, see `lockFactWriters`.
  */
 export async function applyToRollups(db: Executor, facts: FactRow[], sign: 1 | -1): Promise<void> {
   if (facts.length === 0) return;
+  await lockFactWriters(db, (facts[0] as FactRow).orgId);
   const daily = new Map<string, DailyDelta>();
   const firsts = new Map<string, DailyDelta & { companyId: string }>();
   for (const f of facts) {
@@ -88,6 +90,20 @@ export async function applyToRollups(db: Executor, facts: FactRow[], sign: 1 | -
     return;
   }
   for (const r of firstRows) await takeFromFirsts(db, r);
+}
+
+/**
+ * Sorting keys inside one call is not enough: a transaction may touch the rollups several times
+ * (an edit writes its new fact, then voids the old one; an import writes record after record) and
+ * also takes the audit chain's head, sometimes before its first fact (an import creating a
+ * business). Two such transactions took rows in opposite orders and deadlocked (edits moving facts
+ * between two days in opposite directions; an import against staff recording). So every writer of
+ * an organization's facts first takes that head — which it takes anyway for its audit entry, so
+ * fact writers were already serialized from their audit entry to commit — and only then rollup
+ * rows: one lock order for all. Re-taking it later in the same transaction costs nothing.
+ */
+async function lockFactWriters(db: Executor, orgId: string): Promise<void> {
+  await lockAuditChain(db, orgId);
 }
 
 /** One business's key loses facts: its count drops, and its first day moves on if that fact was the first. */

@@ -34,6 +34,15 @@ export async function recordAudit(tx: Executor, actor: Actor, input: AuditInput)
   await repo.insertEntry(tx, { ...fields, prevHash: headRow.lastHash, hash });
 }
 
+/**
+ * Takes the organization's audit chain lock without writing an entry. Writers of activity facts
+ * take it before their first rollup row, so that every fact-writing transaction of an
+ * organization locks rows in one order (see activities/rollups.repository.ts).
+ */
+export async function lockAuditChain(tx: Executor, orgId: string): Promise<void> {
+  await repo.lockHead(tx, orgId, GENESIS_HASH);
+}
+
 export async function listAudit(db: Db, actor: Actor, q: AuditQuery): Promise<AuditPage> {
   requireAccess(actor, "audit.read", { orgId: actor.orgId });
   const { items, total } = await repo.listEntries(db, actor.orgId, q);

@@ -128,6 +128,12 @@ async function partMonthly(
   return { monthly, total };
 }
 
+/** Yen per unit of an indicator's printed unit: 千円 → 1,000, 万円 → 10,000; anything else is yen. */
+export function yenPerUnit(unit: string): number {
+  const u = unit.normalize("NFKC").trim();
+  return { 千円: 1_000, 万円: 10_000, 百万円: 1_000_000, 億円: 100_000_000 }[u] ?? 1;
+}
+
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export async function evaluate(def: KpiIndicatorDef, input: EngineInput): Promise<Evaluation> {
@@ -146,7 +152,15 @@ export async function evaluate(def: KpiIndicatorDef, input: EngineInput): Promis
   }
   if (metric.measure !== "ratio") {
     const { monthly, total } = await partMonthly(def, metric, metric.period, input);
-    return { actual: total, monthly, cumulative: true };
+    // Amounts are summed in yen and shown in the indicator's printed unit (交付決定額 in 千円).
+    const scale = metric.measure === "sum" && metric.of === "amount" ? yenPerUnit(def.unit) : 1;
+    if (scale === 1) return { actual: total, monthly, cumulative: true };
+    const inUnit = (n: number) => n / scale;
+    return {
+      actual: total === null ? null : inUnit(total),
+      monthly: monthly.map((m) => (m === null ? null : inUnit(m))),
+      cumulative: true,
+    };
   }
   const [num, den] = await Promise.all([
     partMonthly(def, metric.numerator, metric.period, input),

@@ -1,9 +1,4 @@
-import {
-  FACT_TYPE_LABELS,
-  type FactType,
-  fiscalYearWareki,
-  type KpiIndicator,
-} from "@shien/contracts";
+import { FACT_TYPE_LABELS, type FactType, fiscalYearWareki, type KpiIndicator } from "@shien/contracts";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
