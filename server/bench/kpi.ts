@@ -421,7 +421,9 @@ export async function prepareOrgYear(db: Db, opts: { facts: number; companies: n
   await buildRollups(db, org.id);
   const rollupSeconds = (performance.now() - t0) / 1000;
   // Statistics as autovacuum would have them a minute later (the businesses were created just now).
-  await db.execute(sql`vacuum analyze companies, activities, activity_daily, activity_company_firsts`);
+  await db.execute(
+    sql`vacuum analyze companies, activities, activity_daily, activity_company_firsts, activity_monthly, activity_company_types, activity_company_months`,
+  );
   return {
     orgId: org.id,
     actor,
@@ -583,7 +585,7 @@ async function buildRollups(db: Db, orgId: string): Promise<void> {
     await tx.execute(sql`
       CREATE OR REPLACE FUNCTION pg_temp.fact_dims(attributes jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         SELECT COALESCE(jsonb_object_agg(k, v), '{}'::jsonb) FROM jsonb_each(attributes) e(k, v)
-         WHERE k IN ('channel', 'target', 'agency', 'frame', 'kind', 'indicatorId') AND jsonb_typeof(v) IN ('string', 'number', 'boolean')
+         WHERE k IN ('channel', 'target', 'agency', 'frame', 'kind', 'indicatorId', 'course', 'type') AND jsonb_typeof(v) IN ('string', 'number', 'boolean')
       $$`);
     await tx.execute(sql`
       INSERT INTO activity_daily (org_id, fiscal_year, program_id, department_id, type, outcome, dims, occurred_on, facts, quantity, amount_yen)
@@ -597,5 +599,22 @@ async function buildRollups(db: Db, orgId: string): Promise<void> {
                min(occurred_on), count(*)
           FROM activities WHERE voided_at IS NULL AND company_id IS NOT NULL AND org_id = ${orgId}
          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+    // Migration 0014's statements: the month rollups the dashboard reads.
+    await tx.execute(sql`
+      INSERT INTO activity_monthly (org_id, fiscal_year, program_id, department_id, type, outcome, dims, month, facts, quantity, amount_yen)
+        SELECT org_id, fiscal_year, program_id, department_id, type, outcome, dims, date_trunc('month', occurred_on)::date,
+               sum(facts), sum(quantity), sum(amount_yen)
+          FROM activity_daily WHERE org_id = ${orgId}
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(facts) <> 0`);
+    await tx.execute(sql`
+      INSERT INTO activity_company_types (org_id, fiscal_year, program_id, type, company_id, first_on, facts)
+        SELECT org_id, fiscal_year, program_id, type, company_id, min(occurred_on), count(*)
+          FROM activities WHERE voided_at IS NULL AND company_id IS NOT NULL AND org_id = ${orgId}
+         GROUP BY 1, 2, 3, 4, 5`);
+    await tx.execute(sql`
+      INSERT INTO activity_company_months (org_id, fiscal_year, program_id, type, company_id, month, facts)
+        SELECT org_id, fiscal_year, program_id, type, company_id, date_trunc('month', occurred_on)::date, count(*)
+          FROM activities WHERE voided_at IS NULL AND company_id IS NOT NULL AND org_id = ${orgId}
+         GROUP BY 1, 2, 3, 4, 5, 6`);
   });
 }

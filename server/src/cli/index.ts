@@ -7,6 +7,7 @@ import { describeError } from "./context.js";
 import { registerKpiCommand } from "./kpi-command.js";
 import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
+import { registerSubsidyCommand } from "./subsidy-command.js";
 
 const program = new Command();
 program
@@ -25,6 +26,7 @@ registerCompanyCommands(program);
 registerMeiyoseCommand(program);
 registerConsultationImportCommand(program);
 registerKpiCommand(program);
+registerSubsidyCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));

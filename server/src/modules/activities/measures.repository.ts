@@ -1,6 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { activities, activityCompanyFirsts, activityDaily, departments, programs } from "../../db/schema/index.js";
+import {
+  activities,
+  activityCompanyFirsts,
+  activityCompanyMonths,
+  activityCompanyTypes,
+  activityDaily,
+  activityMonthly,
+  departments,
+  programs,
+} from "../../db/schema/index.js";
 import { toTimelineRow } from "./activities.repository.js";
 
 /**
@@ -35,6 +44,7 @@ export interface MonthRow {
  * metrics need, in one query that never touches the fact table.
  */
 export async function monthTotals(db: Executor, orgId: string, fiscalYear: number, asOf: string): Promise<MonthRow[]> {
+  // Whole months from the monthly rollup; the as-of month day by day, up to the as-of day.
   const rows = await db.execute<{
     program_id: string;
     department_id: string;
@@ -46,11 +56,20 @@ export async function monthTotals(db: Executor, orgId: string, fiscalYear: numbe
     quantity: number;
     amount_yen: number;
   }>(sql`
-    select program_id, department_id, type, outcome, dims,
-           ((extract(month from occurred_on)::int + 8) % 12) as month,
+    select program_id, department_id, type, outcome, dims, month,
            sum(facts)::int as facts, sum(quantity)::bigint as quantity, sum(amount_yen)::bigint as amount_yen
-      from ${activityDaily}
-     where org_id = ${orgId} and fiscal_year = ${fiscalYear} and occurred_on <= ${asOf}
+      from (
+        select program_id, department_id, type, outcome, dims,
+               ((extract(month from month)::int + 8) % 12) as month, facts, quantity, amount_yen
+          from ${activityMonthly}
+         where org_id = ${orgId} and fiscal_year = ${fiscalYear} and month < date_trunc('month', ${asOf}::date)
+        union all
+        select program_id, department_id, type, outcome, dims,
+               ((extract(month from occurred_on)::int + 8) % 12) as month, facts, quantity, amount_yen
+          from ${activityDaily}
+         where org_id = ${orgId} and fiscal_year = ${fiscalYear}
+           and occurred_on >= date_trunc('month', ${asOf}::date) and occurred_on <= ${asOf}
+      ) x
      group by 1, 2, 3, 4, 5, 6
     having sum(facts) <> 0`);
   return rows.rows.map((r) => ({
@@ -65,6 +84,10 @@ export async function monthTotals(db: Executor, orgId: string, fiscalYear: numbe
     amountYen: Number(r.amount_yen),
   }));
 }
+
+/** A filter on program and type only: the coarse per-business rollups can answer it. */
+const coarse = (f: ResolvedFilter) =>
+  !f.outcomes?.length && !f.departmentIds?.length && Object.keys(f.attributes ?? {}).length === 0;
 
 const uuidList = (ids: readonly string[]) =>
   sql.join(
@@ -119,10 +142,11 @@ export async function distinctFirstsByMonth(
     ],
     sql` and `,
   );
+  const table = coarse(f) ? activityCompanyTypes : activityCompanyFirsts;
   const rows = await db.execute<{ month: number; n: number }>(sql`
     select ((extract(month from first)::int + 8) % 12) as month, count(*)::int as n
       from (select e.entity, min(f.first_on) as first
-              from ${activityCompanyFirsts} f
+              from ${table} f
               join company_entities e on e.org_id = f.org_id and e.company_id = f.company_id
              where ${where}
              group by e.entity) x
@@ -141,21 +165,68 @@ export async function distinctInRange(
   f: ResolvedFilter,
 ): Promise<number> {
   if (f.programIds.length === 0 || f.types.length === 0) return 0;
-  const where = sql.join(
-    [
-      sql`a.org_id = ${orgId}`,
-      sql`a.fiscal_year = ${fiscalYear}`,
-      sql`a.voided_at is null`,
-      sql`a.occurred_on between ${range.from} and ${range.to}`,
-      ...conditions("a", f, "attributes", true),
-    ],
-    sql` and `,
-  );
+  const rawWhere = (from: string, to: string) =>
+    sql.join(
+      [
+        sql`a.org_id = ${orgId}`,
+        sql`a.fiscal_year = ${fiscalYear}`,
+        sql`a.voided_at is null`,
+        sql`a.occurred_on between ${from} and ${to}`,
+        ...conditions("a", f, "attributes", true),
+      ],
+      sql` and `,
+    );
+  if (!coarse(f)) {
+    const rows = await db.execute<{ n: number }>(sql`
+      select count(distinct e.entity)::int as n
+        from ${activities} a join company_entities e on e.org_id = a.org_id and e.company_id = a.company_id
+       where ${rawWhere(range.from, range.to)}`);
+    return rows.rows[0]?.n ?? 0;
+  }
+  // Whole months from the per-month business rollup; a part-month at either end (an as-of day
+  // inside the quarter) from the facts of those few days.
+  const { months, partial } = splitByMonth(range);
+  const parts: SQL[] = [];
+  if (months.length > 0) {
+    parts.push(sql`
+      select m.company_id from ${activityCompanyMonths} m
+       where m.org_id = ${orgId} and m.fiscal_year = ${fiscalYear} and m.facts > 0
+         and m.program_id in (${uuidList(f.programIds)}) and m.type in (${textList(f.types)})
+         and m.month in (${sql.join(
+           months.map((m) => sql`${m}::date`),
+           sql`, `,
+         )})`);
+  }
+  for (const p of partial) parts.push(sql`select a.company_id from ${activities} a where ${rawWhere(p.from, p.to)}`);
+  if (parts.length === 0) return 0;
   const rows = await db.execute<{ n: number }>(sql`
     select count(distinct e.entity)::int as n
-      from ${activities} a join company_entities e on e.org_id = a.org_id and e.company_id = a.company_id
-     where ${where}`);
+      from (${sql.join(parts, sql` union `)}) x
+      join company_entities e on e.org_id = ${orgId} and e.company_id = x.company_id`);
   return rows.rows[0]?.n ?? 0;
+}
+
+/** The whole months (their first days) a day range covers, and the part-months left at its ends. */
+export function splitByMonth(range: { from: string; to: string }): {
+  months: string[];
+  partial: { from: string; to: string }[];
+} {
+  const months: string[] = [];
+  const partial: { from: string; to: string }[] = [];
+  let cursor = range.from;
+  while (cursor <= range.to) {
+    const first = `${cursor.slice(0, 7)}-01`;
+    const next = new Date(`${first}T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const nextFirst = next.toISOString().slice(0, 10);
+    next.setUTCDate(0);
+    const last = next.toISOString().slice(0, 10);
+    const end = last < range.to ? last : range.to;
+    if (cursor === first && end === last) months.push(first);
+    else partial.push({ from: cursor, to: end });
+    cursor = nextFirst;
+  }
+  return { months, partial };
 }
 
 /** The facts behind a figure, for the drill-down: visible ones paged, hidden (confidential) counted. */

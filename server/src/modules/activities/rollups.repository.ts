@@ -4,6 +4,7 @@ import type { Executor } from "../../db/client.js";
 import { activities, activityCompanyFirsts, activityDaily } from "../../db/schema/index.js";
 import { lockAuditChain } from "../audit/index.js";
 import type { FactRow } from "./activities.repository.js";
+import { applyToMonthRollups } from "./rollups.months.repository.js";
 
 /** The dimension attributes a rollup keeps of a fact: its type's FACT_DIMENSIONS with scalar values. */
 export function dimsOf(type: string, attributes: unknown): Record<string, string | number | boolean> {
@@ -41,6 +42,7 @@ const keyOf = (d: Omit<DailyDelta, "facts" | "quantity" | "amountYen">, extra: s
 export async function applyToRollups(db: Executor, facts: FactRow[], sign: 1 | -1): Promise<void> {
   if (facts.length === 0) return;
   await lockFactWriters(db, (facts[0] as FactRow).orgId);
+  await applyToMonthRollups(db, facts, sign);
   const daily = new Map<string, DailyDelta>();
   const firsts = new Map<string, DailyDelta & { companyId: string }>();
   for (const f of facts) {

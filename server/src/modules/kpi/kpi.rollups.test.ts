@@ -167,6 +167,48 @@ async function expectRollupsExact(db: Executor, orgId: string, label: string): P
                (select count(*) from activity_company_firsts where org_id = ${orgId} and facts <= 0)::int as firsts`,
   );
   expect(bad, `${label}: empty rollup rows`).toEqual({ daily: 0, firsts: 0 });
+  // The coarser rollups the dashboard reads: month totals, per program-type firsts, businesses per month.
+  const monthly = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, department_id::text, type, outcome, dims::text as dims,
+               month::text, facts, quantity::text, amount_yen::text
+          from activity_monthly where org_id = ${orgId} and facts <> 0`,
+  );
+  const naiveMonthly = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, department_id::text, type, coalesce(outcome, '') as outcome,
+               ${DIMS}::text as dims, date_trunc('month', occurred_on)::date::text as month, count(*)::int as facts,
+               sum(quantity)::text as quantity, coalesce(sum(amount_yen), 0)::text as amount_yen
+          from activities a where org_id = ${orgId} and voided_at is null
+         group by 1, 2, 3, 4, 5, 6, 7`,
+  );
+  expect(sorted(monthly), `${label}: activity_monthly`).toEqual(sorted(naiveMonthly));
+  const types = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, type, company_id::text, first_on::text, facts
+          from activity_company_types where org_id = ${orgId}`,
+  );
+  const naiveTypes = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, type, company_id::text, min(occurred_on)::text as first_on,
+               count(*)::int as facts
+          from activities a where org_id = ${orgId} and voided_at is null and company_id is not null
+         group by 1, 2, 3, 4`,
+  );
+  expect(sorted(types), `${label}: activity_company_types`).toEqual(sorted(naiveTypes));
+  const months = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, type, company_id::text, month::text, facts
+          from activity_company_months where org_id = ${orgId}`,
+  );
+  const naiveMonths = await rows(
+    db,
+    sql`select fiscal_year, program_id::text, type, company_id::text,
+               date_trunc('month', occurred_on)::date::text as month, count(*)::int as facts
+          from activities a where org_id = ${orgId} and voided_at is null and company_id is not null
+         group by 1, 2, 3, 4, 5`,
+  );
+  expect(sorted(months), `${label}: activity_company_months`).toEqual(sorted(naiveMonths));
 }
 
 /** The kit plan's count, sum and distinct indicators, restated as plain filters over the facts. */

@@ -39,6 +39,22 @@ export function asOfIn(fiscalYear: number, asOf: string | undefined): string {
 
 const monthIndex = (isoDate: string) => (Number(isoDate.slice(5, 7)) + 8) % 12;
 
+function memo<A, R>(fn: (a: A) => Promise<R>): (a: A) => Promise<R> {
+  const seen = new Map<string, Promise<R>>();
+  return (a) => {
+    const key = JSON.stringify(a);
+    const hit = seen.get(key);
+    if (hit) return hit;
+    const p = fn(a);
+    seen.set(key, p);
+    return p;
+  };
+}
+function memo2<A, B, R>(fn: (a: A, b: B) => Promise<R>): (a: A, b: B) => Promise<R> {
+  const one = memo(([a, b]: [A, B]) => fn(a, b));
+  return (a, b) => one([a, b]);
+}
+
 export interface YearContext {
   catalog: KpiCatalog;
   input: EngineInput;
@@ -59,8 +75,9 @@ export async function yearContext(db: Db, orgId: string, fiscalYear: number, asO
     departmentIdOfName: new Map(departments.map((d) => [d.name, d.id])),
     months,
     asOfMonth: monthIndex(asOfDay),
-    distinctByMonth: (f) => distinctBusinessesByMonth(db, orgId, fiscalYear, asOfDay, f),
-    distinctInRange: (range, f) => distinctBusinessesInRange(db, orgId, fiscalYear, range, f),
+    // Indicators often share a filter (支援事業者数 and a ratio over it): one query each per dashboard.
+    distinctByMonth: memo((f) => distinctBusinessesByMonth(db, orgId, fiscalYear, asOfDay, f)),
+    distinctInRange: memo2((range, f) => distinctBusinessesInRange(db, orgId, fiscalYear, range, f)),
     rangeTotal: (range, f, value) => factRangeTotal(db, orgId, fiscalYear, range, f, value),
     fiscalYear,
     asOf: asOfDay,

@@ -37,6 +37,7 @@ tree:
               - { category: activity, name: 支援事業者数（名寄せ後）, unit: 者, target: 4, metric: { measure: distinctCompanies, types: [consultation, visit] } }
               - { category: activity, name: 訪問件数, unit: 件, target: null, targetText: "-", metric: { measure: count, types: [consultation, visit], attributes: { channel: visit } } }
               - { category: reference, name: 第1四半期相談件数, unit: 件, target: null, metric: { measure: count, types: [consultation, visit], period: { quarter: 1 } } }
+              - { category: reference, name: 第1四半期支援事業者数, unit: 者, target: null, metric: { measure: distinctCompanies, types: [consultation, visit], period: { quarter: 1 } } }
               - { category: reference, name: 解決率, unit: "%", target: 50, metric: { measure: ratio, percent: true, numerator: { types: [issue_resolved] }, denominator: { types: [referral_sent] } } }
               - { category: reference, name: 入場者数, unit: 人, target: 1000, metric: { measure: manual } }
               - { category: reference, name: 受講者数, unit: 人, target: 100, metric: { measure: pending, feed: seminars } }

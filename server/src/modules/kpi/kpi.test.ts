@@ -61,6 +61,16 @@ describe("measures on hand-made facts", () => {
     expect(f["Y/相談件数"]?.monthly.slice(0, 4)).toEqual([1, 1, 0, 2]);
   });
 
+  it("when distinct businesses are counted for a quarter, then whole months and the as-of month's days both count", async () => {
+    expect((await figures())["Y/第1四半期支援事業者数"]?.actual).toBe(1);
+    // 乙商事's first fact of the year was in July; a June consultation brings it into the quarter.
+    await k.facts([{ type: "consultation", code: "Y", on: "2026-06-20", companyId: b }]);
+    expect((await figures())["Y/第1四半期支援事業者数"]?.actual).toBe(2);
+    expect((await figures("2026-06-19"))["Y/第1四半期支援事業者数"]?.actual).toBe(1);
+    expect((await figures("2026-06-20"))["Y/第1四半期支援事業者数"]?.actual).toBe(2);
+    expect((await figures("2026-04-01"))["Y/第1四半期支援事業者数"]?.actual).toBe(1);
+  });
+
   it("when the fiscal year changes at March 31 / April 1, then each fact counts in its own year", async () => {
     expect((await figures("2026-03-31", 2025))["Y/相談件数"]?.actual).toBe(1);
     expect((await figures("2026-04-01", 2026))["Y/相談件数"]?.actual).toBe(1);

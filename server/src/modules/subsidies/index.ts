@@ -16,5 +16,5 @@
  * POST   /api/subsidies/applications/:id/transition
  */
 
-export { syncSubsidyPrograms } from "./subsidies.programs.js";
+export { subsidyTermsOfYear, syncSubsidyPrograms } from "./subsidies.programs.js";
 export { subsidyRoutes } from "./subsidies.routes.js";

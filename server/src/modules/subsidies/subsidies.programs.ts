@@ -166,6 +166,30 @@ export async function listSubsidyPrograms(db: Db, actor: Actor, fiscalYear: numb
   return toDtos(db, actor.orgId, visible);
 }
 
+/**
+ * The configured terms of the year's subsidy programs, in the plan's order, after syncing the year
+ * as the list does: for the operator's `shien subsidy calc` (no actor: the CLI sees every program).
+ */
+export async function subsidyTermsOfYear(
+  db: Db,
+  orgId: string,
+  fiscalYear: number,
+): Promise<{ code: string; name: string; terms: SubsidyProgramTerms }[]> {
+  const rows = await db.transaction(async (tx) => {
+    await syncSubsidyPrograms(tx, orgId, fiscalYear);
+    return repo.programsOfYear(tx, orgId, fiscalYear);
+  });
+  const programs = await supportProgramsByIds(
+    db,
+    orgId,
+    rows.map((r) => r.programId),
+  );
+  return [...programs.values()].flatMap((p) => {
+    const row = rows.find((r) => r.programId === p.id);
+    return row ? [{ code: p.code, name: p.name, terms: parseTerms(row.terms) }] : [];
+  });
+}
+
 export async function getSubsidyProgram(db: Executor, actor: Actor, id: string): Promise<SubsidyProgram> {
   const { row } = await visibleProgram(db, actor, id);
   return (await toDtos(db, actor.orgId, [row]))[0] as SubsidyProgram;
