@@ -5,6 +5,7 @@ import {
   IconBuildingStore,
   IconChartLine,
   IconClipboardList,
+  IconCoinYen,
   IconHistory,
   IconHome,
   IconMessages,
@@ -94,6 +95,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "nav.experts",
     path: "/support/experts",
     icon: IconUserStar,
+    audience: recorders,
+  },
+  {
+    id: "subsidies",
+    section: "support",
+    labelKey: "nav.subsidies",
+    path: "/subsidies",
+    icon: IconCoinYen,
     audience: recorders,
   },
   {

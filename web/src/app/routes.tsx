@@ -125,6 +125,27 @@ export const ROUTES: readonly AppRoute[] = [
     page: page(() => import("../features/support/dispatch/pages/DispatchesPage"), "DispatchesPage"),
     audience: everyone,
   },
+  // 補助金: every role reads programs and applications; 申請受付 is for those who record.
+  {
+    path: "/subsidies",
+    page: page(() => import("../features/subsidies/pages/SubsidyProgramsPage"), "SubsidyProgramsPage"),
+    audience: everyone,
+  },
+  {
+    path: "/subsidies/applications",
+    page: page(() => import("../features/subsidies/pages/ApplicationsPage"), "ApplicationsPage"),
+    audience: everyone,
+  },
+  {
+    path: "/subsidies/applications/new",
+    page: page(() => import("../features/subsidies/pages/NewApplicationPage"), "NewApplicationPage"),
+    audience: canWrite,
+  },
+  {
+    path: "/subsidies/applications/:applicationId",
+    page: page(() => import("../features/subsidies/pages/ApplicationPage"), "ApplicationPage"),
+    audience: everyone,
+  },
   {
     path: "/admin/vocab",
     page: page(() => import("../features/support/vocab/VocabPage"), "VocabPage"),

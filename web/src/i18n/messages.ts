@@ -14,6 +14,7 @@ import { planDocumentsMessages } from "../features/plans/messages/documents";
 import { planEditMessages } from "../features/plans/messages/edit";
 import { plansMessages } from "../features/plans/messages/plans";
 import { programMessages } from "../features/plans/messages/program";
+import { subsidyMessages } from "../features/subsidies/messages/subsidies";
 import { consultationMessages } from "../features/support/messages/consultations";
 import { dispatchMessages } from "../features/support/messages/dispatch";
 import { referralMessages } from "../features/support/messages/referrals";
@@ -45,6 +46,7 @@ export const messages = {
   ...dispatchMessages,
   ...timelineMessages,
   ...kpiMessages,
+  ...subsidyMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,226 @@
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { SubsidyAction, SubsidyApplication, SubsidyProgram, SubsidyTransition } from "@shien/contracts";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { type FormEvent, useState } from "react";
+import { FormError } from "../../../components/FormError";
+import { type MessageKey, useI18n } from "../../../lib/i18n";
+import { todayInTokyo } from "../../support/format";
+import { errorUnder } from "../../support/shared/field-error";
+import { digits, effectiveLimits, findVariant, formatYen, frameFor } from "../format";
+import {
+  DESTRUCTIVE_ACTIONS,
+  SUBSIDY_YEN_MAX,
+  subsidyActionDoneKey,
+  subsidyActionHelpKey,
+  subsidyActionLabelKey,
+} from "../labels";
+import { useTransition } from "../queries";
+import { ExpenseLinesEditor, fromLines, type LineValue, toLines } from "./ExpenseLinesEditor";
+
+/** Moves that carry a 交付決定額. */
+const WITH_AMOUNT: ReadonlySet<SubsidyAction> = new Set(["decide", "change"]);
+/** Moves that carry expense lines: required for 実績報告, optional for 変更承認 and 再提出. */
+const WITH_LINES: ReadonlySet<SubsidyAction> = new Set(["report", "change", "resubmit"]);
+
+const onLabelKey: Partial<Record<SubsidyAction, MessageKey>> = {
+  check: "subsidies.transition.on.check",
+  decide: "subsidies.transition.on.decide",
+  report: "subsidies.transition.on.report",
+  confirm: "subsidies.transition.on.confirm",
+  claim: "subsidies.transition.on.claim",
+  pay: "subsidies.transition.on.pay",
+};
+
+const noteLabelKey = (action: SubsidyAction): MessageKey =>
+  DESTRUCTIVE_ACTIONS.has(action)
+    ? "subsidies.transition.reason"
+    : action === "change"
+      ? "subsidies.transition.changeNote"
+      : "subsidies.transition.note";
+
+/**
+ * One move of an application (SUBSIDY_TRANSITIONS), asking what that move carries: the day
+ * always, a reason for 差戻し・不採択・辞退・取消, the amount for 交付決定・変更承認 (with what is
+ * left of the budget frame), the lines for 実績報告 (and, optionally, 変更承認・再提出). The
+ * server's refusal (予算枠不足, a stale version, an illegal move) is shown here as it is.
+ */
+export function TransitionModal({
+  application: a,
+  program,
+  action,
+  onClose,
+}: {
+  application: SubsidyApplication;
+  program: SubsidyProgram | undefined;
+  action: SubsidyAction;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const transition = useTransition(a.id);
+  const error = transition.error;
+  const [on, setOn] = useState(todayInTokyo());
+  const [note, setNote] = useState("");
+  const [amount, setAmount] = useState<number | string>(
+    action === "decide" ? a.computedYen : action === "change" ? (a.decidedYen ?? a.computedYen) : "",
+  );
+  const linesRequired = action === "report";
+  const [withLines, setWithLines] = useState(linesRequired);
+  const [lines, setLines] = useState<LineValue[]>(() =>
+    fromLines(action === "report" ? (a.actualLines ?? a.lines) : a.lines),
+  );
+  const frame = program ? frameFor(program, a.round?.id) : undefined;
+  const terms = program?.terms;
+  const categories = terms
+    ? effectiveLimits(terms, findVariant(terms.courses, a.course), findVariant(terms.types, a.type)).categories
+    : undefined;
+  const destructive = DESTRUCTIVE_ACTIONS.has(action);
+  // 変更承認: what a new amount adds to (or gives back to) the frame.
+  const held = action === "change" ? (a.decidedYen ?? 0) : 0;
+  const increase = typeof amount === "number" ? amount - held : 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body: SubsidyTransition = { action, version: a.version, on };
+    if (note.trim()) body.note = note.trim();
+    if (WITH_AMOUNT.has(action) && typeof amount === "number") {
+      // 変更承認 with new lines only: leave the amount to the server unless it was changed here.
+      if (action !== "change" || amount !== a.decidedYen || !withLines) body.amountYen = amount;
+    }
+    if (WITH_LINES.has(action) && withLines) body.lines = toLines(lines);
+    transition.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t(subsidyActionDoneKey[action]) });
+        onClose();
+      },
+    });
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(subsidyActionLabelKey[action])}
+      size={WITH_LINES.has(action) && withLines ? "64rem" : "md"}
+    >
+      <form onSubmit={submit} data-testid="transition-form" data-action={action}>
+        <Stack>
+          <div>
+            <Text size="sm" fw={600}>
+              {a.company.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {a.title} / {a.program.code} {a.program.name}
+            </Text>
+          </div>
+          <Text size="sm">{t(subsidyActionHelpKey[action])}</Text>
+          {action === "cancel" && a.status === "paid" && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="transition-repayment">
+              {t("subsidies.transition.repayment", { yen: formatYen(a.paidYen, locale) })}
+            </Alert>
+          )}
+          {action === "pay" && (
+            <Text size="sm" data-testid="transition-pay-amount">
+              {t("subsidies.transition.payAmount", { yen: formatYen(a.confirmedYen, locale) })}
+            </Text>
+          )}
+          {action === "confirm" && (
+            <Text size="sm">{t("subsidies.transition.confirmRule", { yen: formatYen(a.decidedYen, locale) })}</Text>
+          )}
+          <TextInput
+            type="date"
+            label={t(onLabelKey[action] ?? "subsidies.transition.on")}
+            value={on}
+            onChange={(e) => setOn(e.currentTarget.value)}
+            required
+            w={220}
+            error={errorUnder(error, "on")}
+            data-testid="transition-on"
+          />
+          {WITH_AMOUNT.has(action) && (
+            <Stack gap={4}>
+              <NumberInput
+                label={t("subsidies.amount.decided")}
+                description={t("subsidies.transition.amountHint", { yen: formatYen(a.computedYen, locale) })}
+                value={amount}
+                onChange={setAmount}
+                min={1}
+                max={action === "decide" ? Math.max(a.computedYen, 1) : SUBSIDY_YEN_MAX}
+                allowDecimal={false}
+                allowNegative={false}
+                thousandSeparator=","
+                suffix={t("subsidies.yenSuffix")}
+                required={action === "decide"}
+                w={260}
+                styles={{ input: { textAlign: "right", fontVariantNumeric: "tabular-nums" } }}
+                error={errorUnder(error, "amountYen")}
+                data-testid="transition-amount"
+              />
+              {frame && (
+                <Text
+                  size="sm"
+                  c={increase > frame.remainingYen ? "red" : "dimmed"}
+                  data-testid="transition-frame-remaining"
+                  data-remaining={digits(frame.remainingYen)}
+                >
+                  {t("subsidies.transition.frameRemaining", {
+                    remaining: formatYen(frame.remainingYen, locale),
+                    budget: formatYen(frame.budgetYen, locale),
+                  })}
+                </Text>
+              )}
+            </Stack>
+          )}
+          {WITH_LINES.has(action) && !linesRequired && (
+            <Checkbox
+              label={t(action === "change" ? "subsidies.transition.changeLines" : "subsidies.transition.fixLines")}
+              checked={withLines}
+              onChange={(e) => setWithLines(e.currentTarget.checked)}
+              data-testid="transition-with-lines"
+            />
+          )}
+          {action === "change" && withLines && (
+            <Text size="xs" c="dimmed" mt={-8}>
+              {t("subsidies.transition.changeLinesHint")}
+            </Text>
+          )}
+          {WITH_LINES.has(action) && withLines && (
+            <ExpenseLinesEditor
+              lines={lines}
+              onChange={setLines}
+              categories={categories}
+              inheritTaxIncluded={undefined}
+              error={error}
+              testPrefix="transition"
+            />
+          )}
+          <Textarea
+            label={t(noteLabelKey(action))}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            required={action === "return"}
+            error={errorUnder(error, "note")}
+            data-testid="transition-note"
+          />
+          <FormError error={error} testId="transition-error" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              type="submit"
+              color={destructive ? "red" : undefined}
+              loading={transition.isPending}
+              data-testid="transition-submit"
+            >
+              {t(subsidyActionLabelKey[action])}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
