@@ -9,7 +9,9 @@
  * 4. support records: a consultation with a follow-up, a referral to another department's queue,
  *    dispatches up to the per-company cap, the business's timeline (./support-journey.js);
  * 5. indicators: a resolved consultation moves 課題解決件数 and its 進捗率; the drill-down opens
- *    the record (./kpi-journey.js).
+ *    the record (./kpi-journey.js);
+ * 6. subsidies: an application computes its amount, is decided, and the frame and the KPI move
+ *    (./subsidy-journey.js).
  * Each journey has its own browser context (no cookies carried over); a failed step skips the
  * rest of its journey only.
  *
@@ -27,6 +29,7 @@ import { kpiJourney } from "./kpi-journey.js";
 import { planJourney } from "./plan-journey.js";
 import { startApp } from "./server.js";
 import { journey } from "./steps.js";
+import { subsidyJourney } from "./subsidy-journey.js";
 import { supportJourney } from "./support-journey.js";
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,6 +77,7 @@ async function main() {
     { name: "company registry", steps: companyJourney({ adminPassword }) },
     { name: "support records", steps: supportJourney({ adminPassword, stamp: Date.now().toString(36) }) },
     { name: "indicators", steps: kpiJourney({ adminPassword, stamp: Date.now().toString(36) }) },
+    { name: "subsidies", steps: subsidyJourney({ adminPassword, stamp: Date.now().toString(36) }) },
   ];
 
   try {
