@@ -218,3 +218,80 @@ export const subsidyEventSchema = z.object({
   at: z.string(),
 });
 export const subsidyEventListSchema = z.object({ items: z.array(subsidyEventSchema) });
+
+/** 審査の評価項目: a program's configurable rubric (経営力, 計画の妥当性 … with their maximum points). */
+export const rubricCriterionSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string().trim().min(1).max(100),
+  maxPoints: z.number().int().min(1).max(1000),
+});
+export const rubricSchema = z.array(rubricCriterionSchema).min(1).max(30);
+export type Rubric = z.infer<typeof rubricSchema>;
+
+/**
+ * A reviewer's score sheet. A reviewer with a conflict of interest (利害関係) declares it and
+ * scores nothing; their sheet is kept and left out of the average.
+ */
+export const subsidyReviewInputSchema = z.object({
+  conflict: z.boolean(),
+  conflictNote: z.string().trim().max(1000).nullable().optional(),
+  /** Points per criterion code; required unless conflict. */
+  scores: z.record(z.string(), z.number().int().min(0)).default({}),
+  comment: z.string().trim().max(4000).nullable().optional(),
+});
+export type SubsidyReviewInput = z.infer<typeof subsidyReviewInputSchema>;
+
+export const subsidyReviewSchema = z.object({
+  reviewer: ref,
+  conflict: z.boolean(),
+  conflictNote: z.string().nullable(),
+  scores: z.record(z.string(), z.number().int()),
+  total: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export const subsidyReviewListSchema = z.object({
+  items: z.array(subsidyReviewSchema),
+  /** Mean of the non-conflicted reviewers' totals, 2 decimals; null before any. */
+  average: z.number().nullable(),
+});
+
+/** The ranking of a program's (or round's) applications by average score, for the 採択 decision. */
+export const subsidyRankingSchema = z.object({
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      applicationId: idSchema,
+      company: z.string(),
+      title: z.string(),
+      status: subsidyStatusSchema,
+      computedYen: z.number().int(),
+      average: z.number().nullable(),
+      reviews: z.number().int(),
+      /** Running total of computed amounts in rank order, against the frame's remaining budget. */
+      cumulativeYen: z.number().int(),
+      fitsFrame: z.boolean(),
+    }),
+  ),
+});
+
+/** 添付書類: files attached to an application (申請書, 見積書, 領収書 …). */
+export const subsidyAttachmentSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  /** What the file is (申請書, 見積書, 実績報告書, 領収書 …). */
+  kind: z.string(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});
+export const subsidyAttachmentListSchema = z.object({ items: z.array(subsidyAttachmentSchema) });
+export const subsidyAttachmentInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.string().trim().min(1).max(50),
+  mime: z.string().trim().min(1).max(100),
+  /** The file, base64; at most 10 MB once decoded. */
+  contentBase64: z.string().min(1).max(14_000_000),
+});

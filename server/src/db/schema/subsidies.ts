@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -26,6 +27,7 @@ const orgId = () =>
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 const yen = (name: string) => bigint(name, { mode: "number" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /** 補助金・助成金 as configured for a plan program: its terms (subsidyProgramTermsSchema), editable by managers. */
 export const subsidyPrograms = pgTable(
@@ -41,6 +43,8 @@ export const subsidyPrograms = pgTable(
       .notNull()
       .references(() => departments.id),
     terms: jsonb("terms").notNull(),
+    /** 審査の評価項目 (rubricSchema); null until a manager sets one. */
+    rubric: jsonb("rubric"),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -135,6 +139,8 @@ export const subsidyApplications = pgTable(
     paidOn: date("paid_on"),
     repaymentYen: yen("repayment_yen"),
     decisionNo: text("decision_no"),
+    /** 実績報告の期限, set with the 交付決定. */
+    reportDueOn: date("report_due_on"),
     confirmationNo: text("confirmation_no"),
     note: text("note"),
     confidential: boolean("confidential").notNull().default(false),
@@ -153,6 +159,50 @@ export const subsidyApplications = pgTable(
     ),
     check("subsidy_applications_tax_ck", sql`${t.taxTreatment} in ('standard','exempt','simplified')`),
   ],
+);
+
+/** 審査: one score sheet per reviewer and application (a conflict of interest is declared, not scored). */
+export const subsidyReviews = pgTable(
+  "subsidy_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => subsidyApplications.id),
+    reviewerId: uuid("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    reviewerLabel: text("reviewer_label").notNull(),
+    conflict: boolean("conflict").notNull(),
+    conflictNote: text("conflict_note"),
+    scores: jsonb("scores").notNull(),
+    total: integer("total"),
+    comment: text("comment"),
+    submittedAt: updated(),
+  },
+  (t) => [uniqueIndex("subsidy_reviews_uq").on(t.orgId, t.applicationId, t.reviewerId)],
+);
+
+/** 添付書類, stored in the database with their hash (backed up with everything else). */
+export const subsidyAttachments = pgTable(
+  "subsidy_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => subsidyApplications.id),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    mime: text("mime").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedByLabel: text("uploaded_by_label").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("subsidy_attachments_application_idx").on(t.orgId, t.applicationId)],
 );
 
 /** Every step of an application: who, when, from, to, why and the amount it set. */

@@ -2,7 +2,7 @@ import { and, eq, isNull, min, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities, activityCompanyMonths, activityCompanyTypes, activityMonthly } from "../../db/schema/index.js";
 import type { FactRow } from "./activities.repository.js";
-import { dimsOf } from "./rollups.repository.js";
+import { dimsOf } from "./rollups.dims.js";
 
 /**
  * The coarser rollups the dashboard reads (see db/schema/kpi.ts): month totals, first facts per
