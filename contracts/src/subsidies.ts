@@ -80,6 +80,15 @@ export const SUBSIDY_TRANSITIONS: Record<SubsidyAction, { from: readonly Subsidy
 
 const ref = z.object({ id: idSchema, name: z.string() });
 
+/** 審査の評価項目: a program's configurable rubric (経営力, 計画の妥当性 … with their maximum points). */
+export const rubricCriterionSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: z.string().trim().min(1).max(100),
+  maxPoints: z.number().int().min(1).max(1000),
+});
+export const rubricSchema = z.array(rubricCriterionSchema).min(1).max(30);
+export type Rubric = z.infer<typeof rubricSchema>;
+
 /** A subsidy program as configured for a fiscal year: the plan program, its terms, its budget frame. */
 export const subsidyFrameSchema = z.object({
   id: idSchema,
@@ -110,6 +119,8 @@ export const subsidyProgramSchema = z.object({
   terms: subsidyProgramTermsSchema,
   rounds: z.array(subsidyRoundSchema),
   frames: z.array(subsidyFrameSchema),
+  /** 審査の評価項目; null until a manager of the 担当課 sets one. */
+  rubric: rubricSchema.nullable(),
 });
 export type SubsidyProgram = z.infer<typeof subsidyProgramSchema>;
 export const subsidyProgramListSchema = z.object({ items: z.array(subsidyProgramSchema) });
@@ -151,6 +162,8 @@ export const subsidyTransitionSchema = z.object({
   amountYen: subsidyYenSchema.optional(),
   /** 実績報告 / 変更承認: the expense lines. */
   lines: z.array(subsidyExpenseLineSchema).min(1).max(200).optional(),
+  /** 実績報告の期限 (decide, change): defaults at 交付決定 to min(決定日 + 180日, 年度末 3月31日). */
+  reportDueOn: z.iso.date().optional(),
 });
 export type SubsidyTransition = z.infer<typeof subsidyTransitionSchema>;
 
@@ -180,6 +193,8 @@ export const subsidyApplicationSchema = z.object({
   /** 返還請求額 after a 取消 of a paid grant. */
   repaymentYen: z.number().int().nullable(),
   decisionNo: z.string().nullable(),
+  /** 実績報告の期限, set with the 交付決定. */
+  reportDueOn: z.iso.date().nullable(),
   confirmationNo: z.string().nullable(),
   lines: z.array(subsidyExpenseLineSchema),
   actualLines: z.array(subsidyExpenseLineSchema).nullable(),
@@ -218,15 +233,6 @@ export const subsidyEventSchema = z.object({
   at: z.string(),
 });
 export const subsidyEventListSchema = z.object({ items: z.array(subsidyEventSchema) });
-
-/** 審査の評価項目: a program's configurable rubric (経営力, 計画の妥当性 … with their maximum points). */
-export const rubricCriterionSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  label: z.string().trim().min(1).max(100),
-  maxPoints: z.number().int().min(1).max(1000),
-});
-export const rubricSchema = z.array(rubricCriterionSchema).min(1).max(30);
-export type Rubric = z.infer<typeof rubricSchema>;
 
 /**
  * A reviewer's score sheet. A reviewer with a conflict of interest (利害関係) declares it and

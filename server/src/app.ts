@@ -26,7 +26,7 @@ import { kpiRoutes } from "./modules/kpi/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { planRoutes } from "./modules/plans/index.js";
 import { referralRoutes } from "./modules/referrals/index.js";
-import { subsidyRoutes } from "./modules/subsidies/index.js";
+import { attachmentRoutes, reviewRoutes, subsidyDocumentRoutes, subsidyRoutes } from "./modules/subsidies/index.js";
 import { userRoutes } from "./modules/users/index.js";
 import { vocabRoutes } from "./modules/vocab/index.js";
 
@@ -114,6 +114,9 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   vocabRoutes(app);
   kpiRoutes(app);
   subsidyRoutes(app);
+  subsidyDocumentRoutes(app);
+  attachmentRoutes(app);
+  reviewRoutes(app);
 
   if (config.webDist) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -132,6 +132,11 @@ export const ROUTES: readonly AppRoute[] = [
     audience: everyone,
   },
   {
+    path: "/subsidies/programs/:programId/ranking",
+    page: page(() => import("../features/subsidies/pages/RankingPage"), "RankingPage"),
+    audience: everyone,
+  },
+  {
     path: "/subsidies/applications",
     page: page(() => import("../features/subsidies/pages/ApplicationsPage"), "ApplicationsPage"),
     audience: everyone,
@@ -140,6 +145,11 @@ export const ROUTES: readonly AppRoute[] = [
     path: "/subsidies/applications/new",
     page: page(() => import("../features/subsidies/pages/NewApplicationPage"), "NewApplicationPage"),
     audience: canWrite,
+  },
+  {
+    path: "/subsidies/reports-due",
+    page: page(() => import("../features/subsidies/pages/DueReportsPage"), "DueReportsPage"),
+    audience: everyone,
   },
   {
     path: "/subsidies/applications/:applicationId",

@@ -14,6 +14,8 @@ import { planDocumentsMessages } from "../features/plans/messages/documents";
 import { planEditMessages } from "../features/plans/messages/edit";
 import { plansMessages } from "../features/plans/messages/plans";
 import { programMessages } from "../features/plans/messages/program";
+import { subsidyAttachmentMessages } from "../features/subsidies/messages/attachments";
+import { subsidyReviewMessages } from "../features/subsidies/messages/reviews";
 import { subsidyMessages } from "../features/subsidies/messages/subsidies";
 import { consultationMessages } from "../features/support/messages/consultations";
 import { dispatchMessages } from "../features/support/messages/dispatch";
@@ -47,6 +49,8 @@ export const messages = {
   ...timelineMessages,
   ...kpiMessages,
   ...subsidyMessages,
+  ...subsidyReviewMessages,
+  ...subsidyAttachmentMessages,
 };
 
 export type MessageKey = keyof typeof messages;

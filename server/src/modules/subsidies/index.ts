@@ -16,5 +16,8 @@
  * POST   /api/subsidies/applications/:id/transition
  */
 
+export { attachmentRoutes } from "./attachments.routes.js";
+export { reviewRoutes } from "./reviews.routes.js";
+export { subsidyDocumentRoutes } from "./subsidies.documents.routes.js";
 export { subsidyTermsOfYear, syncSubsidyPrograms } from "./subsidies.programs.js";
 export { subsidyRoutes } from "./subsidies.routes.js";

@@ -1,4 +1,5 @@
 import {
+  rubricSchema,
   type SubsidyProgram,
   type SubsidyProgramTerms,
   subsidyProgramTermsSchema,
@@ -127,6 +128,7 @@ async function toDtos(db: Executor, orgId: string, rows: repo.SubsidyProgramRow[
           paidYen: f.paidYen,
           remainingYen: f.budgetYen - f.committedYen,
         })),
+      rubric: r.rubric === null ? null : rubricSchema.parse(r.rubric),
     };
   });
 }

@@ -84,6 +84,7 @@ export const snapshot = (r: repo.ApplicationValues) => ({
   paidOn: r.paidOn,
   repaymentYen: r.repaymentYen,
   decisionNo: r.decisionNo,
+  reportDueOn: r.reportDueOn,
   confirmationNo: r.confirmationNo,
   note: r.note,
 });
@@ -129,6 +130,7 @@ export async function toDtos(db: Executor, orgId: string, rows: repo.Application
       paidOn: r.paidOn,
       repaymentYen: r.repaymentYen,
       decisionNo: r.decisionNo,
+      reportDueOn: r.reportDueOn,
       confirmationNo: r.confirmationNo,
       lines: linesSchema.parse(r.lines),
       actualLines: r.actualLines === null ? null : linesSchema.parse(r.actualLines),

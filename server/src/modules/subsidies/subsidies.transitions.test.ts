@@ -95,19 +95,19 @@ describe("the whole lifecycle", () => {
     expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_decided", 1_200_000, "2026-07-01", null]);
 
     const actual = [{ category: "機械装置等費", amountYen: 2_000_000 }];
-    a = await walk(a, [[w.staff, "report", { on: "2027-01-15", lines: actual }]]);
+    a = await walk(a, [[w.staff, "report", { on: "2026-09-15", lines: actual }]]);
     expect(a).toMatchObject({ status: "reported", actualLines: actual });
-    a = await walk(a, [[w.manager, "confirm", { on: "2027-01-31" }]]);
+    a = await walk(a, [[w.manager, "confirm", { on: "2026-09-30" }]]);
     // 額の確定 = min(交付決定額 1,200,000, 2,000,000 × 1/2 = 1,000,000).
     expect(a).toMatchObject({ status: "confirmed", confirmedYen: 1_000_000 });
     expect(a.confirmationNo).toMatch(/^三産支確第2026-11-\d{4}号$/);
-    expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_confirmed", 1_000_000, "2027-01-31", null]);
+    expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_confirmed", 1_000_000, "2026-09-30", null]);
 
     a = await walk(a, [
-      [w.staff, "claim", { on: "2027-02-05" }],
-      [w.manager, "pay", { on: "2027-02-20" }],
+      [w.staff, "claim", { on: "2026-10-05" }],
+      [w.manager, "pay", { on: "2026-10-20" }],
     ]);
-    expect(a).toMatchObject({ status: "paid", paidYen: 1_000_000, paidOn: "2027-02-20", repaymentYen: null });
+    expect(a).toMatchObject({ status: "paid", paidYen: 1_000_000, paidOn: "2026-10-20", repaymentYen: null });
     // The unused 200,000 yen is released; the paid part stays committed and is counted as paid.
     expect(await frameOf(t, frameId)).toEqual({
       budgetYen: 10_000_000,
@@ -119,8 +119,8 @@ describe("the whole lifecycle", () => {
       ["subsidy_applied", null, "2026-05-20", null],
       ["subsidy_adopted", null, "2026-06-10", null],
       ["subsidy_decided", 1_200_000, "2026-07-01", null],
-      ["subsidy_confirmed", 1_000_000, "2027-01-31", null],
-      ["subsidy_paid", 1_000_000, "2027-02-20", null],
+      ["subsidy_confirmed", 1_000_000, "2026-09-30", null],
+      ["subsidy_paid", 1_000_000, "2026-10-20", null],
     ]);
     const events = (await w.viewer.get(`/api/subsidies/applications/${a.id}/events`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toEqual([
@@ -234,12 +234,12 @@ describe("辞退・取消 release the frame", () => {
     let a = await toAdopted(await apply(roundId));
     a = await walk(a, [
       [w.manager, "decide", { on: "2026-07-01" }],
-      [w.staff, "report", { on: "2026-12-01", lines: [{ category: "機械装置等費", amountYen: 3_000_000 }] }],
-      [w.manager, "cancel", { on: "2026-12-10", note: "不正受給の疑い" }],
+      [w.staff, "report", { on: "2026-09-01", lines: [{ category: "機械装置等費", amountYen: 3_000_000 }] }],
+      [w.manager, "cancel", { on: "2026-09-10", note: "不正受給の疑い" }],
     ]);
     expect(a).toMatchObject({ status: "cancelled", repaymentYen: null });
     expect(await frameOf(t, frame?.id as string)).toMatchObject({ committedYen: 0, paidYen: 0 });
-    expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_withdrawn", null, "2026-12-10", "cancelled"]);
+    expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_withdrawn", null, "2026-09-10", "cancelled"]);
   });
 
   it("when a paid grant is cancelled, then a repayment of the paid amount is claimed and the payment stays on record", async () => {
@@ -247,20 +247,20 @@ describe("辞退・取消 release the frame", () => {
     let a = await toAdopted(await apply(roundId));
     a = await walk(a, [
       [w.manager, "decide", { on: "2026-07-01" }],
-      [w.staff, "report", { on: "2026-12-01", lines: [{ category: "機械装置等費", amountYen: 3_000_000 }] }],
-      [w.manager, "confirm", { on: "2026-12-15" }],
-      [w.staff, "claim", { on: "2026-12-20" }],
-      [w.manager, "pay", { on: "2027-01-10" }],
+      [w.staff, "report", { on: "2026-09-01", lines: [{ category: "機械装置等費", amountYen: 3_000_000 }] }],
+      [w.manager, "confirm", { on: "2026-09-15" }],
+      [w.staff, "claim", { on: "2026-09-20" }],
+      [w.manager, "pay", { on: "2026-10-10" }],
     ]);
     expect(await frameOf(t, frame?.id as string)).toMatchObject({ committedYen: 1_500_000, paidYen: 1_500_000 });
-    a = await walk(a, [[w.manager, "cancel", { on: "2027-03-01", note: "交付決定の取消" }]]);
-    expect(a).toMatchObject({ status: "cancelled", paidYen: 1_500_000, paidOn: "2027-01-10", repaymentYen: 1_500_000 });
+    a = await walk(a, [[w.manager, "cancel", { on: "2026-11-01", note: "交付決定の取消" }]]);
+    expect(a).toMatchObject({ status: "cancelled", paidYen: 1_500_000, paidOn: "2026-10-10", repaymentYen: 1_500_000 });
     expect(await frameOf(t, frame?.id as string)).toMatchObject({ committedYen: 0, paidYen: 1_500_000 });
     expect(await liveFacts(t, a.id)).toEqual([
       ["subsidy_applied", null, "2026-05-20", null],
       ["subsidy_adopted", null, "2026-06-10", null],
-      ["subsidy_paid", 1_500_000, "2027-01-10", null],
-      ["subsidy_withdrawn", null, "2027-03-01", "cancelled"],
+      ["subsidy_paid", 1_500_000, "2026-10-10", null],
+      ["subsidy_withdrawn", null, "2026-11-01", "cancelled"],
     ]);
     const last = (await w.staff.get(`/api/subsidies/applications/${a.id}/events`)).json().items.at(-1);
     expect(last).toMatchObject({ action: "cancel", from: "paid", to: "cancelled", amountYen: 1_500_000 });

@@ -1,4 +1,6 @@
 import {
+  fiscalYearOf,
+  fiscalYearRange,
   SUBSIDY_STATUS_LABELS,
   SUBSIDY_TRANSITIONS,
   type SubsidyAction,
@@ -63,6 +65,34 @@ const APPROVING: ReadonlySet<SubsidyAction> = new Set([
 ]);
 
 const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+
+/**
+ * 実績報告の期限 when the decision names none. The 要綱's 「事業完了から30日以内または年度末のいずれか
+ * 早い日」 needs a completion date the application does not have, so the default is the earlier of
+ * the decision date + REPORT_DUE_DAYS and the fiscal year's end (3月31日; the program's year, or the
+ * decision's if it is later). The decide/change step may give its own reportDueOn.
+ */
+export const REPORT_DUE_DAYS = 180;
+export function defaultReportDueOn(decidedOn: string, programFiscalYear: number): string {
+  const d = new Date(`${decidedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + REPORT_DUE_DAYS);
+  const plus = d.toISOString().slice(0, 10);
+  const yearEnd = fiscalYearRange(Math.max(programFiscalYear, fiscalYearOf(decidedOn))).to;
+  return plus < yearEnd ? plus : yearEnd;
+}
+
+/** A given 実績報告の期限: only with a decision or a change, never before the decision. */
+function reportDueOf(ctx: Ctx, decidedOn: string): string | undefined {
+  const due = ctx.t.reportDueOn;
+  if (due !== undefined && due < decidedOn) {
+    throw invalidField("reportDueOn", {
+      ja: `実績報告の期限 ${due} が交付決定日 ${decidedOn} より前です`,
+      en: `The report due date ${due} is before the decision date (${decidedOn})`,
+    });
+  }
+  return due;
+}
+
 const statusText = (statuses: readonly SubsidyStatus[], lang: "ja" | "en") =>
   statuses
     .map((s) => (lang === "ja" ? `「${SUBSIDY_STATUS_LABELS[s].ja}」` : SUBSIDY_STATUS_LABELS[s].en))
@@ -179,18 +209,19 @@ const STEPS: Record<SubsidyAction, (ctx: Ctx) => Promise<StepResult> | StepResul
         en: "This subsidy program has no budget frame; ask the department's manager to set one",
       });
     }
+    const reportDueOn = reportDueOf(ctx, ctx.on) ?? defaultReportDueOn(ctx.on, ctx.sp.fiscalYear);
     return {
-      values: { decidedYen: amount, decidedOn: ctx.on, frameId: frame.id },
+      values: { decidedYen: amount, decidedOn: ctx.on, frameId: frame.id, reportDueOn },
       amountYen: amount,
       number: "decision",
     };
   },
   change: async (ctx) => {
     const { t, before } = ctx;
-    if (!t.lines && t.amountYen === undefined) {
+    if (!t.lines && t.amountYen === undefined && t.reportDueOn === undefined) {
       throw invalidField("lines", {
-        ja: "変更内容（経費明細か交付決定額）を入力してください",
-        en: "Enter the changed expense lines or decided amount",
+        ja: "変更内容（経費明細・交付決定額・実績報告の期限のいずれか）を入力してください",
+        en: "Enter the changed expense lines, decided amount or report due date",
       });
     }
     const content: Partial<Awaited<ReturnType<typeof recalculate>>> = t.lines ? await recalculate(ctx, t.lines) : {};
@@ -198,7 +229,11 @@ const STEPS: Record<SubsidyAction, (ctx: Ctx) => Promise<StepResult> | StepResul
     // Changed content never raises the grant by itself: an increase is an explicit amountYen.
     const amount = t.amountYen ?? Math.min(before.decidedYen ?? 0, computedYen);
     await checkAmount(ctx, amount, computedYen);
-    return { values: { ...content, decidedYen: amount }, amountYen: amount };
+    const reportDueOn = reportDueOf(ctx, before.decidedOn ?? ctx.on);
+    return {
+      values: { ...content, decidedYen: amount, ...(reportDueOn === undefined ? {} : { reportDueOn }) },
+      amountYen: amount,
+    };
   },
   report: (ctx) => {
     if (!ctx.t.lines) {
@@ -315,7 +350,20 @@ export async function transitionApplication(
         en: "Someone else updated this application first. Reload it and try again",
       });
     }
-    const on = t.on ?? todayInTokyo();
+    const today = todayInTokyo();
+    const on = t.on ?? today;
+    if (on > today) {
+      throw invalidField("on", {
+        ja: `未来の日付では記録できません（${on}。今日は ${today}）`,
+        en: `A step cannot be recorded with a future date (${on}; today is ${today})`,
+      });
+    }
+    if (t.reportDueOn !== undefined && t.action !== "decide" && t.action !== "change") {
+      throw invalidField("reportDueOn", {
+        ja: "実績報告の期限は交付決定か変更承認のときに入力してください",
+        en: "The report due date is set with the decision or a change",
+      });
+    }
     if (on < before.receivedOn) {
       throw invalidField("on", {
         ja: `日付 ${on} が申請の受付日 ${before.receivedOn} より前です`,

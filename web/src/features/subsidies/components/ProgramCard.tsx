@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { SessionUser, SubsidyProgram, SubsidyVariant } from "@shien/contracts";
-import { IconCalendarPlus, IconFilePlus, IconList } from "@tabler/icons-react";
+import { IconCalendarPlus, IconChecklist, IconFilePlus, IconList, IconTrophy } from "@tabler/icons-react";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../../lib/i18n";
 import { canConfigureSubsidy, canRecordSubsidy } from "../access";
@@ -16,10 +16,12 @@ export function ProgramCard({
   program: p,
   user,
   onAddRound,
+  onEditRubric,
 }: {
   program: SubsidyProgram;
   user: SessionUser | undefined;
   onAddRound: () => void;
+  onEditRubric?: () => void;
 }) {
   const { t, locale } = useI18n();
   const terms = p.terms;
@@ -69,6 +71,27 @@ export function ProgramCard({
           >
             {t("subsidies.program.applications")}
           </Button>
+          <Button
+            component={Link}
+            to={`/subsidies/programs/${encodeURIComponent(p.id)}/ranking?fiscalYear=${p.fiscalYear}`}
+            variant="subtle"
+            size="xs"
+            leftSection={<IconTrophy size={14} />}
+            data-testid="subsidy-program-ranking"
+          >
+            {t("subsidies.ranking.link")}
+          </Button>
+          {onEditRubric && canConfigureSubsidy(user, p.department.id) && (
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconChecklist size={14} />}
+              onClick={onEditRubric}
+              data-testid="subsidy-program-rubric"
+            >
+              {t("subsidies.rubric.button")}
+            </Button>
+          )}
           {canConfigureSubsidy(user, p.department.id) && (
             <Button
               variant="light"

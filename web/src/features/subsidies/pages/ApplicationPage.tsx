@@ -9,8 +9,11 @@ import { formatDateTime } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
 import { useMe } from "../../auth/queries";
 import { canTakeAction } from "../access";
+import { AttachmentsCard } from "../components/AttachmentsCard";
 import { EventsTable } from "../components/EventsTable";
 import { LinesTable } from "../components/LinesTable";
+import { NoticeDownloads } from "../components/NoticeDownloads";
+import { ReviewsCard } from "../components/ReviewsCard";
 import { StatusBadge } from "../components/StatusBadge";
 import { StepsTable } from "../components/StepsTable";
 import { TransitionModal } from "../components/TransitionModal";
@@ -117,6 +120,7 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
               [a.decisionNo, a.confirmationNo].filter(Boolean).join(" / "),
               "application-numbers",
             )}
+            {info(t("subsidies.reportDueOn"), formatWareki(a.reportDueOn, locale), "application-report-due")}
           </SimpleGrid>
           {a.confidential && (
             <Badge color="red" variant="light" mt="sm">
@@ -191,6 +195,8 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
           </Text>
         )}
 
+        <NoticeDownloads application={a} />
+
         <Card withBorder padding="md">
           <Title order={2} size="h5" mb="sm">
             {t("subsidies.steps.title")}
@@ -212,6 +218,10 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
             </>
           )}
         </Card>
+
+        <AttachmentsCard application={a} departmentId={departmentId} user={user} />
+
+        <ReviewsCard application={a} program={program} />
 
         <Card withBorder padding="md">
           <Title order={2} size="h5" mb="sm">

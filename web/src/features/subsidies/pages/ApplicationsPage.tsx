@@ -10,6 +10,7 @@ import { useMe } from "../../auth/queries";
 import { canRecordSupport } from "../../support/access";
 import { currentFiscalYear } from "../../support/format";
 import { ApplicationsTable } from "../components/ApplicationsTable";
+import { ApplicationsXlsxButton } from "../components/ApplicationsXlsxButton";
 import { SUBSIDY_STATUSES, subsidyStatusLabelKey } from "../labels";
 import { useApplications, useSubsidyPrograms } from "../queries";
 
@@ -86,6 +87,7 @@ export function ApplicationsPage() {
             w={200}
             data-testid="applications-status"
           />
+          <ApplicationsXlsxButton fiscalYear={fiscalYear} subsidyProgramId={programId} status={status} />
         </Group>
         <QueryState isPending={list.isPending} error={list.error}>
           {items.length === 0 ? (

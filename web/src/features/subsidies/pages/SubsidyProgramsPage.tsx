@@ -1,6 +1,6 @@
 import { Button, Select, Stack, Text } from "@mantine/core";
 import type { SubsidyProgram } from "@shien/contracts";
-import { IconList } from "@tabler/icons-react";
+import { IconAlarm, IconList } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../../components/PageHeader";
@@ -11,6 +11,7 @@ import { useMe } from "../../auth/queries";
 import { currentFiscalYear } from "../../support/format";
 import { ProgramCard } from "../components/ProgramCard";
 import { RoundModal } from "../components/RoundModal";
+import { RubricModal } from "../components/RubricModal";
 import { useSubsidyPrograms } from "../queries";
 
 /** 補助金: the year's subsidy programs, their terms, budget frames and 公募回. */
@@ -21,6 +22,7 @@ export function SubsidyProgramsPage() {
   const [fiscalYear, setFiscalYear] = useState(thisYear);
   const programs = useSubsidyPrograms(fiscalYear);
   const [addingRoundTo, setAddingRoundTo] = useState<SubsidyProgram | null>(null);
+  const [rubricOf, setRubricOf] = useState<SubsidyProgram | null>(null);
   const items = programs.data ?? [];
 
   return (
@@ -51,6 +53,15 @@ export function SubsidyProgramsPage() {
             >
               {t("subsidies.applications.title")}
             </Button>
+            <Button
+              component={Link}
+              to="/subsidies/reports-due"
+              variant="light"
+              leftSection={<IconAlarm size={16} />}
+              data-testid="subsidies-reports-due"
+            >
+              {t("subsidies.reportsDue.link")}
+            </Button>
           </>
         }
       />
@@ -62,7 +73,13 @@ export function SubsidyProgramsPage() {
         ) : (
           <Stack>
             {items.map((p) => (
-              <ProgramCard key={p.id} program={p} user={user} onAddRound={() => setAddingRoundTo(p)} />
+              <ProgramCard
+                key={p.id}
+                program={p}
+                user={user}
+                onAddRound={() => setAddingRoundTo(p)}
+                onEditRubric={() => setRubricOf(p)}
+              />
             ))}
           </Stack>
         )}
@@ -71,6 +88,7 @@ export function SubsidyProgramsPage() {
         // The card's data is refetched after the add; the modal keeps the program it opened with.
         <RoundModal program={addingRoundTo} onClose={() => setAddingRoundTo(null)} />
       )}
+      {rubricOf && <RubricModal program={rubricOf} onClose={() => setRubricOf(null)} />}
     </>
   );
 }
