@@ -196,6 +196,8 @@ export const subsidyApplicationSchema = z.object({
   /** 実績報告の期限, set with the 交付決定. */
   reportDueOn: z.iso.date().nullable(),
   confirmationNo: z.string().nullable(),
+  /** 不採択通知の文書番号. */
+  rejectionNo: z.string().nullable(),
   lines: z.array(subsidyExpenseLineSchema),
   actualLines: z.array(subsidyExpenseLineSchema).nullable(),
   note: z.string().nullable(),

@@ -142,6 +142,8 @@ export const subsidyApplications = pgTable(
     /** 実績報告の期限, set with the 交付決定. */
     reportDueOn: date("report_due_on"),
     confirmationNo: text("confirmation_no"),
+    /** 不採択通知の文書番号, from the same gap-free counter as the others (its own kind). */
+    rejectionNo: text("rejection_no"),
     note: text("note"),
     confidential: boolean("confidential").notNull().default(false),
     createdBy: uuid("created_by").references(() => users.id),

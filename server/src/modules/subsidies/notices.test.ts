@@ -214,7 +214,7 @@ describe("額の確定通知書", () => {
 });
 
 describe("不採択通知書", () => {
-  it("when a rejected application's notice is downloaded, then it gives the reason and the date, without a 文書番号, and takes no number", async () => {
+  it("when a rejected application's notice is downloaded, then it gives the reason, the date and the 不採択 文書番号, and reading takes no new number", async () => {
     const counters = sql`select coalesce(sum(last_no), 0)::int as n from subsidy_notice_counters where subsidy_program_id = ${programId}`;
     const before = await rows<{ n: number }>(t, counters);
     const res = await notice(w.staff, rejected.id, "rejection");
@@ -230,7 +230,8 @@ describe("不採択通知書", () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(text).not.toMatch(/第\d{4}-\d+-\d{4}号/);
+    expect(rejected.rejectionNo).toMatch(/^三産支不第2026-\d+-\d{4}号$/);
+    expect(text).toContain(rejected.rejectionNo);
     expect(await rows<{ n: number }>(t, counters)).toEqual(before);
     // Reading a notice changes nothing.
     const after = (await w.staff.get(`/api/subsidies/applications/${rejected.id}`)).json();
@@ -272,6 +273,7 @@ describe("申請一覧 (xlsx)", () => {
       "交付決定日",
       "交付決定番号",
       "額の確定番号",
+      "不採択通知番号",
     ]);
     const col = (name: string) => headers.indexOf(name) + 1;
     const byCompany = new Map<string, ExcelJS.Row>();

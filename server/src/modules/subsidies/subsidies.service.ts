@@ -86,6 +86,7 @@ export const snapshot = (r: repo.ApplicationValues) => ({
   decisionNo: r.decisionNo,
   reportDueOn: r.reportDueOn,
   confirmationNo: r.confirmationNo,
+  rejectionNo: r.rejectionNo,
   note: r.note,
 });
 
@@ -132,6 +133,7 @@ export async function toDtos(db: Executor, orgId: string, rows: repo.Application
       decisionNo: r.decisionNo,
       reportDueOn: r.reportDueOn,
       confirmationNo: r.confirmationNo,
+      rejectionNo: r.rejectionNo,
       lines: linesSchema.parse(r.lines),
       actualLines: r.actualLines === null ? null : linesSchema.parse(r.actualLines),
       note: r.note,

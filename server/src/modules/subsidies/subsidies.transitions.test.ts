@@ -159,6 +159,9 @@ describe("the whole lifecycle", () => {
       [w.manager, "reject", { on: "2026-06-10", note: "審査基準に満たない" }],
     ]);
     expect(a.status).toBe("rejected");
+    // 不採択 takes its own 文書番号 series: no decision number, no gap in the decision series.
+    expect(a.rejectionNo).toMatch(/^三産支不第2026-11-\d{4}号$/);
+    expect(a.decisionNo).toBeNull();
     expect(await liveFacts(t, a.id)).toContainEqual(["subsidy_rejected", null, "2026-06-10", null]);
   });
 });
@@ -309,6 +312,7 @@ describe("budget and numbers", () => {
       t,
       sql`select count(*)::int as n from subsidy_notice_counters where subsidy_program_id = ${program.id}`,
     );
-    expect(n?.n).toBe(2);
+    // One counter per kind that has issued a number: 交付決定, 額の確定, 不採択.
+    expect(n?.n).toBe(3);
   });
 });

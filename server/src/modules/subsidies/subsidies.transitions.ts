@@ -100,12 +100,12 @@ const statusText = (statuses: readonly SubsidyStatus[], lang: "ja" | "en") =>
 
 /**
  * 文書番号 from the gap-free counter: 「<略称>第<年度>-<事業コード>-<連番4桁>号」 for 交付決定
- * (三産支第2026-11-0001号) and 「<略称>確第…号」 for 額の確定. The counter runs per subsidy program
+ * (三産支第2026-11-0001号), 「<略称>確第…号」 for 額の確定 and 「<略称>不第…号」 for 不採択通知. The counter runs per subsidy program
  * (a program is one year's) and kind, so the program code keeps two programs' numbers apart. The
  * 略称 is the center's (by slug); others get 「補助」 until configured.
  */
 const ORG_ABBREVIATION: Record<string, string> = { fukushima: "福産振", mie: "三産支" };
-const KIND_MARK = { decision: "", confirmation: "確" } as const;
+const KIND_MARK = { decision: "", confirmation: "確", rejection: "不" } as const;
 
 async function noticeNo(tx: Executor, ctx: Ctx, kind: keyof typeof KIND_MARK): Promise<string> {
   const n = await programs.nextNoticeNo(tx, ctx.actor.orgId, ctx.sp.id, kind);
@@ -193,7 +193,7 @@ const STEPS: Record<SubsidyAction, (ctx: Ctx) => Promise<StepResult> | StepResul
     return { values: r, amountYen: r.computedYen };
   },
   adopt: () => ({ values: {} }),
-  reject: () => ({ values: {} }),
+  reject: () => ({ values: {}, number: "rejection" }),
   decide: async (ctx) => {
     const amount = ctx.t.amountYen ?? ctx.before.computedYen;
     await checkAmount(ctx, amount, ctx.before.computedYen);
@@ -382,6 +382,7 @@ export async function transitionApplication(
     await moveFrame(ctx, { ...before, ...values } as repo.ApplicationValues);
     if (step.number === "decision") values.decisionNo = await noticeNo(tx, ctx, "decision");
     if (step.number === "confirmation") values.confirmationNo = await noticeNo(tx, ctx, "confirmation");
+    if (step.number === "rejection") values.rejectionNo = await noticeNo(tx, ctx, "rejection");
     await repo.update(tx, actor.orgId, id, values);
     await repo.insertEvent(tx, {
       orgId: actor.orgId,

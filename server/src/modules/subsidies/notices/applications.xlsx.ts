@@ -52,6 +52,7 @@ const COLUMNS: { header: string; width: number; kind?: "yen" | "date"; value: (a
   { header: "交付決定日", width: 12, kind: "date", value: (a) => excelDate(a.decidedOn) },
   { header: "交付決定番号", width: 26, value: (a) => a.decisionNo ?? "" },
   { header: "額の確定番号", width: 26, value: (a) => a.confirmationNo ?? "" },
+  { header: "不採択通知番号", width: 26, value: (a) => a.rejectionNo ?? "" },
 ];
 
 /**

@@ -23,6 +23,7 @@ export interface NoticeSubject {
   decidedOn: string | null;
   reportDueOn: string | null;
   confirmationNo: string | null;
+  rejectionNo: string | null;
   confirmedYen: number | null;
   confirmationSteps: SubsidyCalcStep[] | null;
   /** The state log, oldest first (dates of 実績報告, 額の確定, 不採択; 変更承認 and their amounts). */
@@ -159,14 +160,14 @@ export function confirmationNotice(s: NoticeSubject): Notice {
 }
 
 /**
- * 不採択通知. It carries no 文書番号: the gap-free counter hands out numbers in the transaction of
- * the transition, and the application has no column to keep a 不採択 number in.
+ * 不採択通知, numbered from the gap-free counter at the 不採択 step (applications rejected before
+ * that number existed print without one rather than not at all).
  */
 export function rejectionNotice(s: NoticeSubject): Notice {
   const rejected = lastEvent(s, "reject");
   return {
     title: "不採択通知書",
-    number: null,
+    number: s.rejectionNo,
     date: warekiDate(rejected?.on ?? s.receivedOn),
     addressee: addressee(s),
     sender: s.orgName,

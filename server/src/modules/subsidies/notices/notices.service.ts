@@ -95,6 +95,7 @@ export async function noticePdf(db: Db, actor: Actor, id: string, kind: NoticeKi
     decidedOn: row.decidedOn,
     reportDueOn: row.reportDueOn,
     confirmationNo: row.confirmationNo,
+    rejectionNo: row.rejectionNo,
     confirmedYen: row.confirmedYen,
     confirmationSteps: calculation.confirmation?.steps ?? null,
     events: events.map((e) => ({ action: e.action, on: e.on, note: e.note, amountYen: e.amountYen })),
@@ -105,7 +106,7 @@ export async function noticePdf(db: Db, actor: Actor, id: string, kind: NoticeKi
       : kind === "confirmation"
         ? confirmationNotice(subject)
         : rejectionNotice(subject);
-  const number = kind === "decision" ? row.decisionNo : kind === "confirmation" ? row.confirmationNo : null;
+  const number = kind === "decision" ? row.decisionNo : kind === "confirmation" ? row.confirmationNo : row.rejectionNo;
   return {
     fileName: `${NOTICE_NAMES[kind].ja}_${subject.companyName}${number ? `_${number}` : ""}.pdf`.replace(
       /[\\/:*?"<>|\s]+/g,

@@ -117,7 +117,7 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
             {info(t("subsidies.taxTreatment"), t(taxTreatmentLabelKey[a.taxTreatment]))}
             {info(
               t("subsidies.detail.numbers"),
-              [a.decisionNo, a.confirmationNo].filter(Boolean).join(" / "),
+              [a.decisionNo, a.confirmationNo, a.rejectionNo].filter(Boolean).join(" / "),
               "application-numbers",
             )}
             {info(t("subsidies.reportDueOn"), formatWareki(a.reportDueOn, locale), "application-report-due")}

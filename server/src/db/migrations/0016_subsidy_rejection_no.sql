@@ -1,0 +1,1 @@
+ALTER TABLE "subsidy_applications" ADD COLUMN "rejection_no" text;
