@@ -17,6 +17,27 @@ export const corporateNumberSchema = z
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** Hyphen look-alikes people type inside a 郵便番号 (NFKC leaves −, ‐, ― and ー alone). */
+const POSTAL_HYPHENS = /[-\u2010-\u2015\u2212\u2500\u2501\u30fc\uff0d\uff70\ufe63]/g;
+
+/**
+ * A typed 郵便番号 as its 7 digits, or null when it is not one: 〒, spaces, full-width digits and
+ * hyphen look-alikes are tolerated (〒960-8053, ９６０－８０５３, 960ー8053); nothing else is.
+ */
+export function postalCodeDigits(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw
+    .normalize("NFKC")
+    .replace(/[〒\s]/g, "")
+    .replace(POSTAL_HYPHENS, "");
+  return /^\d{7}$/.test(s) ? s : null;
+}
+
+const POSTAL_MESSAGE = {
+  ja: "郵便番号は7桁の数字で入力してください（例: 960-8053）",
+  en: "A postal code has 7 digits (e.g. 960-8053)",
+};
+
 export const companyInputSchema = z.object({
   corporateNumber: corporateNumberSchema.nullable().optional(),
   name: z.string().trim().min(1).max(200),
@@ -25,7 +46,7 @@ export const companyInputSchema = z.object({
   postalCode: z
     .string()
     .trim()
-    .refine((v) => /^〒?\s*\d{3}-?\d{4}$/.test(v.normalize("NFKC")), "郵便番号は「960-8053」の形で入力してください")
+    .refine((v) => postalCodeDigits(v) !== null, { message: POSTAL_MESSAGE.ja, params: { en: POSTAL_MESSAGE.en } })
     .nullable()
     .optional(),
   address: optionalText(300),
@@ -141,8 +162,40 @@ export const companyImportReportSchema = z.object({
   linked: z.number().int(),
   dryRun: z.boolean(),
   errors: z.array(importRowErrorSchema),
+  /** Rows imported as they are but worth a look (a 郵便番号 in another prefecture than the 所在地). */
+  warnings: z.array(importRowErrorSchema),
 });
 export type CompanyImportReport = z.infer<typeof companyImportReportSchema>;
+
+/** `GET /api/postal-codes/:postalCode`: the code as typed (hyphens and full-width digits are fine). */
+export const postalCodeParamsSchema = z.object({
+  postalCode: z
+    .string()
+    .max(20)
+    .refine((v) => postalCodeDigits(v) !== null, { message: POSTAL_MESSAGE.ja, params: { en: POSTAL_MESSAGE.en } }),
+});
+
+/** One town (町域) a postal code covers; a code may cover several, or a whole municipality (town ""). */
+export const postalTownSchema = z.object({
+  prefectureCode: z.string(),
+  prefecture: z.string(),
+  /** 5-digit 団体コード */
+  cityCode: z.string(),
+  /** 市区町村 with its 郡 or 政令市 (伊達郡国見町, 仙台市青葉区) */
+  city: z.string(),
+  town: z.string(),
+});
+
+/** What Japan Post's data (bundled, offline) says a postal code covers. */
+export const postalLookupSchema = z.object({
+  /** "960-8053" */
+  postalCode: z.string(),
+  /** set when every town shares it, else null */
+  prefecture: z.string().nullable(),
+  city: z.string().nullable(),
+  towns: z.array(postalTownSchema),
+});
+export type PostalLookup = z.infer<typeof postalLookupSchema>;
 
 /** Why the 名寄せ engine thinks two records are (or are not) one business. */
 export const matchReasonSchema = z.object({

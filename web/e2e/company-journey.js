@@ -2,7 +2,7 @@
 /**
  * The registry journey: the Fukushima administrator opens 事業者, imports a small CSV through
  * the import page (dry run, then import), starts registering a business that is already there
- * and sees the duplicate warning with its reasons, cancels; selects the two records of 山田製作所
+ * and sees the duplicate warning with its reasons, lets the 郵便番号 fill the 所在地, cancels; selects the two records of 山田製作所
  * (written differently in the file), merges them, sees the 名寄せ badge, and undoes the merge.
  */
 import { check, signIn } from "./steps.js";
@@ -36,6 +36,23 @@ function yamadaRows(page) {
 /** @param {Page} page */
 async function badgeCount(page) {
   return yamadaRows(page).getByTestId("entity-badge").count();
+}
+
+/**
+ * Waits until a form field holds `value` (the postal lookup answers asynchronously).
+ * @param {Page} page
+ * @param {string} testId
+ * @param {string} value
+ */
+async function fieldValue(page, testId, value) {
+  const deadline = Date.now() + 10_000;
+  let now = "";
+  while (Date.now() < deadline) {
+    now = await page.getByTestId(testId).inputValue();
+    if (now === value) return;
+    await page.waitForTimeout(100);
+  }
+  check(false, `${testId} holds "${now}", expected "${value}"`);
 }
 
 /**
@@ -104,6 +121,24 @@ export function companyJourney({ adminPassword }) {
         await warning.getByText("同じ事業者の可能性があります").waitFor();
         await warning.getByTestId("duplicate-candidate").filter({ hasText: YAMADA[0] }).waitFor();
         await warning.getByTestId("match-reason").filter({ hasText: "電話番号一致" }).first().waitFor();
+      },
+    },
+    {
+      id: "postal-code",
+      title:
+        "a typed 郵便番号 fills an empty 所在地, offers the towns of a code that has several, never replaces typing",
+      run: async (page) => {
+        await page.getByTestId("company-form-postal-code").fill("960-8053");
+        await fieldValue(page, "company-form-address", "福島県福島市三河南町");
+        await page.getByTestId("company-form-postal-code").fill("５１０－０８６３");
+        await fieldValue(page, "company-form-address", "三重県四日市市");
+        await page.getByTestId("company-form-postal-town").getByText("塩浜", { exact: true }).click();
+        await fieldValue(page, "company-form-address", "三重県四日市市塩浜");
+        await page.getByTestId("company-form-address").fill("福島市大町1-2");
+        await page.getByTestId("company-form-postal-code").fill("9608053");
+        await page.getByTestId("company-form-postal-hint").getByText("福島県福島市三河南町").waitFor();
+        const typed = await page.getByTestId("company-form-address").inputValue();
+        check(typed === "福島市大町1-2", `the typed address stays: "${typed}"`);
       },
     },
     {

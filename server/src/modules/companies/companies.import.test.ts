@@ -151,6 +151,24 @@ describe("importing a business that is already registered", () => {
   });
 });
 
+describe("postal codes in an import", () => {
+  it("when a row's 郵便番号 lies in another prefecture than its 所在地, then it is a warning and the row is imported", async () => {
+    const csv = [
+      "name,postal_code,address",
+      "津の郵便違い商店,960-8053,三重県津市栄町1-891",
+      "福島の正しい商店,960-8053,福島県福島市三河南町1-20",
+      "個別番号の商店,371-8503,群馬県前橋市古市町一丁目50番地12",
+    ].join("\n");
+    const before = await companyCount();
+    const res = await upload("postal.csv", Buffer.from(csv, "utf8"), { dryRun: false });
+    expect(res.json()).toMatchObject({ created: 3, errors: [] });
+    expect(res.json().warnings).toEqual([
+      { row: 2, column: "postal_code", value: "960-8053", reason: expect.stringContaining("三重県") },
+    ]);
+    expect(await companyCount()).toBe(before + 3);
+  });
+});
+
 describe("import mapping checks", () => {
   it("when a header is mapped to an unknown column or two headers to one, then the header row is reported", async () => {
     const csv = Buffer.from("会社名,TEL,電話\nテスト株式会社,024-000-0000,024-000-0001", "utf8");

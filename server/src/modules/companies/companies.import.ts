@@ -10,6 +10,7 @@ import { runDedupe } from "./dedupe.service.js";
 import { readTable, type TextEncodingName } from "./import/decode.js";
 import { CANONICAL_COLUMNS, resolveMapping } from "./import/mapping.js";
 import { type RowError, readRow } from "./import/rows.js";
+import { postalPrefectureMismatch } from "./postal.service.js";
 
 export interface ImportOptions {
   bytes: Buffer;
@@ -38,6 +39,8 @@ export interface ImportReport {
   dryRun: boolean;
   /** When not empty, nothing was imported. */
   errors: RowError[];
+  /** Rows imported as they are but worth a look (a 郵便番号 in another prefecture than the 所在地). */
+  warnings: RowError[];
 }
 
 const BATCH = 1000;
@@ -67,6 +70,7 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
     linked: 0,
     dryRun: opts.dryRun,
     errors: [],
+    warnings: [],
   };
   const targets = Object.values(opts.map ?? {}).filter((t) => t !== "");
   const unknownTargets = targets.filter((t) => !(CANONICAL_COLUMNS as readonly string[]).includes(t));
@@ -116,8 +120,11 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
     if (cn) byNumber.set(cn, input);
     inputs.push({ input, row: i + 2 });
   });
+  const postalColumn = headers[mapping.byField.postal_code ?? -1] ?? "postal_code";
   const values: repo.CompanyValues[] = [];
   for (const { input, row } of inputs) {
+    const mismatch = postalPrefectureMismatch(input);
+    if (mismatch) report.warnings.push({ row, column: postalColumn, value: input.postalCode ?? "", reason: mismatch });
     try {
       values.push(valuesOf(input) as repo.CompanyValues);
     } catch (err) {

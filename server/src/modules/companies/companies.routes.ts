@@ -13,9 +13,12 @@ import type { ZodApp } from "../../http/types.js";
 import { exportCompanies } from "./companies.export.js";
 import { importCompanies } from "./companies.import.js";
 import { createCompany, getCompany, searchCompanies, updateCompany } from "./companies.service.js";
+import { postalRoutes } from "./postal.routes.js";
 
 export function companyRoutes(app: ZodApp): void {
   const tags = ["companies"];
+  // the company form's 郵便番号 → 所在地 lookup
+  postalRoutes(app);
   app.get(
     "/api/companies",
     {

@@ -3,8 +3,11 @@ export {
   compare,
   type HumanDecision,
   isValidCorporateNumber,
+  lookupPostalCode,
   type MatchRecord,
+  normalizeAddress,
   normalizeName,
+  type PostalArea,
   type Reason,
   resolve,
 } from "./engine/index.js";

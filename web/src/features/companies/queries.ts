@@ -1,13 +1,15 @@
-import type {
-  Company,
-  CompanyImportReport,
-  CompanyImportRequest,
-  CompanyInput,
-  dedupeJobSchema,
-  dedupeStatsSchema,
-  duplicateCandidatesSchema,
-  registrySummarySchema,
-  reviewQueueSchema,
+import {
+  type Company,
+  type CompanyImportReport,
+  type CompanyImportRequest,
+  type CompanyInput,
+  type dedupeJobSchema,
+  type dedupeStatsSchema,
+  type duplicateCandidatesSchema,
+  type PostalLookup,
+  postalCodeDigits,
+  type registrySummarySchema,
+  type reviewQueueSchema,
 } from "@shien/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -88,6 +90,18 @@ export function duplicatesQuery(probe: (CompanyInput & { exceptId?: string }) | 
 
 export function useDuplicates(probe: (CompanyInput & { exceptId?: string }) | null) {
   return useQuery({ ...duplicatesQuery(probe), enabled: probe !== null, placeholderData: keepPreviousData });
+}
+
+/** 郵便番号 → 都道府県・市区町村・町域 (Japan Post's data on the server); asks only once 7 digits are typed. */
+export function usePostalLookup(typed: string) {
+  const digits = postalCodeDigits(typed);
+  return useQuery({
+    queryKey: ["postal-codes", digits],
+    queryFn: () => api<PostalLookup>("GET", `/api/postal-codes/${digits}`),
+    enabled: digits !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
 }
 
 function useRegistryMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {

@@ -1,3 +1,4 @@
+import { completeAddress } from "./address-completion.js";
 import { normalizeCorporateNumber } from "./corporate-number.js";
 import {
   type LegalFamily,
@@ -40,14 +41,16 @@ export interface PreparedRecord {
 
 export function prepareRecord(r: MatchRecord): PreparedRecord {
   const name = normalizeName(r.name);
-  const address = r.address?.trim() ? normalizeAddress(r.address) : null;
+  const postal = normalizePostal(r.postalCode);
+  let address = r.address?.trim() ? normalizeAddress(r.address) : null;
+  if (address && postal) address = completeAddress(address, postal);
   return {
     id: r.id,
     cn: normalizeCorporateNumber(r.corporateNumber),
     name,
     family: legalFamily(name.legalForm),
     kana: normalizeKana(r.nameKana),
-    postal: normalizePostal(r.postalCode),
+    postal,
     phones: normalizePhones(r.phone),
     address: address && address.key !== "" ? address : null,
     rep: normalizeRepresentative(r.representative),

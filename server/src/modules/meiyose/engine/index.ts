@@ -2,6 +2,8 @@
  * 名寄せ (entity resolution) engine: a pure module (no database, no I/O).
  * The registry service wraps `resolve` / `compare`; the CLI (`shien meiyose`) runs it on CSV files.
  */
+
+export { completeAddress } from "./address-completion.js";
 export {
   type Agreement,
   type CompareContext,
@@ -41,6 +43,7 @@ export {
   normalizeRepresentative,
   PREFECTURES,
 } from "./normalize.js";
+export { lookupPostalCode, matchMunicipality, type PostalArea } from "./postal-codes.js";
 export {
   blockingKeys,
   type HumanDecision,

@@ -1,4 +1,4 @@
-import { guessPrefecture } from "./prefecture-guess.js";
+import { matchMunicipality } from "./postal-codes.js";
 import { foldGa, foldKyuji, foldSmallKana, HYPHEN_CLASS, hiraganaToKatakana, unifyHyphens } from "./variants.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -355,7 +355,7 @@ export const PREFECTURES = [
 ];
 
 export interface NormalizedAddress {
-  /** prefecture as written, or inferred from a well-known city (see prefecture-guess.ts) */
+  /** prefecture as written, or inferred from the municipality when only one prefecture has one of that name (postal-codes.ts) */
   prefecture: string | null;
   /** true when the prefecture was not written but inferred from the city */
   prefectureInferred?: boolean;
@@ -429,7 +429,14 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
       break;
     }
   }
+  // The municipality, from Japan Post's list (四日市市, 三条市, 不破郡関ケ原町 …): split off before the
+  // block-number rules, which would read 三条 as a number; the pattern below is the fallback.
+  const muni = matchMunicipality(s);
+  const cityPart = muni?.name ?? "";
+  // its last character stays in front, so the rules see the same context (字 after a kanji) as before
+  const lead = cityPart.slice(-1);
   s = s
+    .slice(cityPart.length - lead.length)
     .replace(/大字|小字/g, "")
     .replace(/ニ(?=丁目)/g, "二")
     .replace(/(上|下|入)る/g, "$1ル");
@@ -468,14 +475,22 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
     numbers = m[2] ?? "";
     building = (m[3] ?? "").replace(/^-/, "");
   }
+  town = cityPart + town.slice(lead.length);
   const key = town + numbers;
-  const cityMatch = /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/.exec(town);
-  const city = cityMatch?.[1];
+  const city = muni ? cityPart : /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/.exec(town)?.[1];
   const rest = city ? key.slice(city.length) : key;
-  const out: NormalizedAddress = { prefecture, rest, key, keyAlt, town, numbers, building };
+  const out: NormalizedAddress = {
+    prefecture,
+    rest,
+    key,
+    keyAlt: cityPart + keyAlt.slice(lead.length),
+    town,
+    numbers,
+    building,
+  };
   if (city) out.city = city;
   if (!prefecture) {
-    const guess = guessPrefecture(city);
+    const guess = muni ? muni.prefecture : null;
     if (guess) {
       out.prefecture = guess;
       out.prefectureInferred = true;

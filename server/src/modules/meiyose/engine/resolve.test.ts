@@ -97,6 +97,34 @@ describe("resolve", () => {
     expect(r.entities.get("a")).not.toBe(r.entities.get("c"));
     expect(r.reviewPairs.length).toBeGreaterThan(0);
   });
+  it("a record without 法人番号 that matches two 法人番号 equally well joins neither; both links go to review", () => {
+    const base = { name: "株式会社アシスト", address: "福島市三河南町2-3-4", phone: "024-111-2222" };
+    const r = resolve([
+      rec("a", { ...base, corporateNumber: "5070001000715" }),
+      rec("x", base),
+      rec("c", { ...base, corporateNumber: "7010001086980" }),
+    ]);
+    expect(r.entities.get("a")).toBe("5070001000715");
+    expect(r.entities.get("c")).toBe("7010001086980");
+    expect(r.entities.get("x")).toBe("x");
+    const pairs = r.reviewPairs.map((p) => [p.a, p.b].sort().join("-"));
+    expect(pairs).toEqual(expect.arrayContaining(["a-x", "c-x"]));
+    expect(r.reviewPairs[0]?.reasons.at(-1)).toMatchObject({ field: "corporateNumber", agreement: "conflict" });
+  });
+  it("…while with stronger evidence for one of them it joins that one, and never both", () => {
+    const r = resolve([
+      rec("a", {
+        name: "株式会社アシスト",
+        corporateNumber: "5070001000715",
+        address: "福島市三河南町2-3-4",
+        phone: "024-111-2222",
+      }),
+      rec("x", { name: "株式会社アシスト", address: "福島市三河南町2-3-4", phone: "024-111-2222" }),
+      rec("c", { name: "株式会社アシスト", corporateNumber: "7010001086980", phone: "024-111-2222" }),
+    ]);
+    expect(r.entities.get("x")).toBe("5070001000715");
+    expect(r.entities.get("c")).toBe("7010001086980");
+  });
   it("human decisions win over scores", () => {
     const records = [
       rec("a", { name: "株式会社アシスト", phone: "024-111-2222" }),

@@ -117,6 +117,31 @@ function addGroupPairs(sorted: Float64Array, maxBlock: number, largeWindow: numb
   }
 }
 
+/**
+ * Records without a 法人番号 whose strongest links reach records of two different 法人番号 with the
+ * same score: which business they are is a coin toss, so they join neither (those links go to review).
+ * A weaker link to another 法人番号 is not ambiguous: the stronger one wins and the other is refused.
+ */
+function ambiguousLinks(
+  same: { x: number; y: number; score: number }[],
+  cnOf: readonly (string | null)[],
+): Set<number> {
+  const best = new Map<number, { score: number; cn: string; tie: boolean }>();
+  const note = (r: number, cn: string | null | undefined, score: number) => {
+    if (!cn || cnOf[r]) return;
+    const b = best.get(r);
+    if (!b || score > b.score) best.set(r, { score, cn, tie: false });
+    else if (score === b.score && cn !== b.cn) b.tie = true;
+  };
+  for (const s of same) {
+    note(s.x, cnOf[s.y], s.score);
+    note(s.y, cnOf[s.x], s.score);
+  }
+  const out = new Set<number>();
+  for (const [r, b] of best) if (b.tie) out.add(r);
+  return out;
+}
+
 class UnionFind {
   parent: Int32Array;
   constructor(n: number) {
@@ -326,7 +351,20 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
     }
     return pairsSeen > 0 && different * 2 >= pairsSeen;
   };
+  const ownCn = byRank.map((p) => p.cn);
+  const ambiguous = ambiguousLinks(same, ownCn);
   for (const s of same) {
+    if ((ambiguous.has(s.x) && ownCn[s.y]) || (ambiguous.has(s.y) && ownCn[s.x])) {
+      const c = comparePrepared(byRank[s.x] as PreparedRecord, byRank[s.y] as PreparedRecord);
+      c.reasons.push({
+        field: "corporateNumber",
+        agreement: "conflict",
+        detail: "法人番号の異なる複数の事業者と同じ強さで一致するため、どちらとも統合せず保留",
+        weight: 0,
+      });
+      review.push({ x: s.x, y: s.y, c });
+      continue;
+    }
     if (s.weakName && weakLinkConflicts(s.x, s.y)) {
       const c = comparePrepared(byRank[s.x] as PreparedRecord, byRank[s.y] as PreparedRecord);
       c.reasons.push({

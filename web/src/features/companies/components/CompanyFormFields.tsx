@@ -1,8 +1,10 @@
-import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useCallback, useRef } from "react";
 import { fieldError } from "../../../components/FormError";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import type { CompanyFormValues } from "../form-values";
 import { IndustrySelect } from "./IndustrySelect";
+import { PostalAddressHint } from "./PostalAddressHint";
 
 type TextField = Exclude<keyof CompanyFormValues, "soleProprietor" | "sizeClass" | "industryCode" | "notes">;
 
@@ -37,23 +39,36 @@ export function CompanyFormFields({
   const { t } = useI18n();
   const set = <K extends keyof CompanyFormValues>(key: K, value: CompanyFormValues[K]) =>
     onChange({ ...values, [key]: value });
+  // the lookup answers later: fill from the latest values, not the ones of the render that asked
+  const latest = useRef(values);
+  latest.current = values;
+  const fillAddress = useCallback((address: string) => onChange({ ...latest.current, address }), [onChange]);
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {TEXT_FIELDS.map(({ field, label, hint, required }) => (
-          <TextInput
-            key={field}
-            label={t(label)}
-            description={hint ? t(hint) : undefined}
-            value={values[field]}
-            onChange={(e) => set(field, e.currentTarget.value)}
-            required={required}
-            type={field === "founded" ? "date" : "text"}
-            inputMode={field === "employees" || field === "capitalYen" ? "numeric" : undefined}
-            error={fieldError(error, field)}
-            data-testid={testId(field)}
-          />
-        ))}
+        {TEXT_FIELDS.map(({ field, label, hint, required }) => {
+          const input = (
+            <TextInput
+              key={field}
+              label={t(label)}
+              description={hint ? t(hint) : undefined}
+              value={values[field]}
+              onChange={(e) => set(field, e.currentTarget.value)}
+              required={required}
+              type={field === "founded" ? "date" : "text"}
+              inputMode={field === "employees" || field === "capitalYen" ? "numeric" : undefined}
+              error={fieldError(error, field)}
+              data-testid={testId(field)}
+            />
+          );
+          if (field !== "postalCode") return input;
+          return (
+            <Stack key={field} gap={4}>
+              {input}
+              <PostalAddressHint postalCode={values.postalCode} address={values.address} onFill={fillAddress} />
+            </Stack>
+          );
+        })}
         <IndustrySelect
           label={t("company.industryCode")}
           value={values.industryCode}

@@ -14,6 +14,19 @@ export const companyFormMessages = {
   "company.representative": { ja: "代表者", en: "Representative" },
   "company.postalCode": { ja: "郵便番号", en: "Postal code" },
   "company.prefecture": { ja: "都道府県", en: "Prefecture" },
+  "company.postalPlace": { ja: "郵便番号の所在地: {place}", en: "Postal code area: {place}" },
+  "company.postalFilled": {
+    ja: "郵便番号から所在地を入れました。続けて番地を入力してください",
+    en: "The address was filled from the postal code; add the block number",
+  },
+  "company.postalTowns": {
+    ja: "この郵便番号の町域（選ぶと所在地に入ります）",
+    en: "Towns under this postal code (pick one to fill the address)",
+  },
+  "company.postalUnknown": {
+    ja: "日本郵便の郵便番号データにない番号です（事業所の個別番号など）。所在地を入力してください",
+    en: "Not in Japan Post's postal code data (a large office's own code?). Type the address",
+  },
   "company.address": { ja: "所在地", en: "Address" },
   "company.phone": { ja: "電話番号", en: "Phone" },
   "company.email": { ja: "メールアドレス", en: "Email" },

@@ -23,6 +23,11 @@ export const companyImportMessages = {
     ja: "誤りがあるため、何も取り込まれていません。ファイルを直すか列の対応を変えて、もう一度確認してください。",
     en: "Because of these errors nothing was imported. Fix the file or the mapping and check again.",
   },
+  "companyImport.warningsTitle": { ja: "{count}件の確認事項があります", en: "{count} rows to check" },
+  "companyImport.warningsHelp": {
+    ja: "これらの行はそのまま取り込まれます（誤りではありません）。郵便番号と所在地が食い違っていないか確認してください。",
+    en: "These rows are imported as they are (they are not errors). Check that postal code and address agree.",
+  },
   "companyImport.row": { ja: "行", en: "Row" },
   "companyImport.column": { ja: "列", en: "Column" },
   "companyImport.value": { ja: "値", en: "Value" },

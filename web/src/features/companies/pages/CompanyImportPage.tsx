@@ -158,6 +158,9 @@ export function CompanyImportPage() {
           </Card>
         )}
         {shown && shown.errors.length > 0 && <ImportErrorsTable errors={shown.errors} />}
+        {shown && shown.errors.length === 0 && shown.warnings.length > 0 && (
+          <ImportErrorsTable kind="warnings" errors={shown.warnings} />
+        )}
         {report && report.errors.length === 0 && !done && (
           <Alert color="blue" data-testid="import-ready">
             <Text fw={600} data-testid="import-counts">
