@@ -17,6 +17,8 @@ export * from "./plan-file.js";
 export * from "./plans.js";
 export * from "./referrals.js";
 export * from "./subsidies.js";
+export * from "./subsidy-import.js";
+export * from "./subsidy-report-due.js";
 export * from "./subsidy-terms.js";
 export * from "./support-vocab.js";
 export * from "./users.js";

@@ -24,6 +24,19 @@ const BENCHES: Record<string, () => Promise<void>> = {
       companies: Number(process.env.KPI_BENCH_COMPANIES ?? 2000),
       runs: Number(process.env.KPI_BENCH_RUNS ?? 50),
     }),
+  // 10,000 subsidy applications through the whole lifecycle, and 交付決定 races of 50 managers
+  // (SUBSIDY_BENCH_APPLICATIONS=500 for a quicker run)
+  subsidy: async () => {
+    const applications = Number(process.env.SUBSIDY_BENCH_APPLICATIONS ?? 10_000);
+    await (await import("./subsidy.js")).subsidyBench({
+      applications,
+      companies: Number(process.env.SUBSIDY_BENCH_COMPANIES ?? Math.max(100, Math.round(applications / 2))),
+      concurrency: Number(process.env.SUBSIDY_BENCH_CONCURRENCY ?? 16),
+      managers: Number(process.env.SUBSIDY_BENCH_MANAGERS ?? 50),
+      races: Number(process.env.SUBSIDY_BENCH_RACES ?? 10),
+      fits: Number(process.env.SUBSIDY_BENCH_FITS ?? 30),
+    });
+  },
   // 200 staff sessions recording consultations and reading timelines (SUPPORT_BENCH_SECONDS=20)
   support: async () =>
     (await import("./support.js")).supportBench({

@@ -1,9 +1,4 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ADMIN_PASSWORD, type Client, caller, signIn as signInTo, startServer } from "./http.js";
 import { machineLine, percentile } from "./machine.js";
 
 /**
@@ -13,27 +8,8 @@ import { machineLine, percentile } from "./machine.js";
  * timeline (first page of 100, total over all 500) is timed alone and under the mixed load.
  * Prints req/s and p50/p99; asserts nothing.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ADMIN_PASSWORD = "bench-admin-password";
 const STAFF_PASSWORD = "bench-staff-password-2026";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Client {
-  cookie: string;
-  csrf: string;
-  userId: string;
-}
+const signIn = (base: string, login: string, password: string) => signInTo(base, "fukushima", login, password);
 
 export async function supportBench(opts: {
   sessions: number;
@@ -41,35 +17,11 @@ export async function supportBench(opts: {
   activities: number;
   thinkMs: number;
 }): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "shien-bench-support-"));
-  const port = await freePort();
-  const child = spawn(process.execPath, ["bin/shien.js", "serve"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      SHIEN_DATA_DIR: dataDir,
-      SHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      SHIEN_PG_PORT: String(await freePort()),
-      SHIEN_LOGIN_RATE_PER_MINUTE: "1000000",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer("support");
+  const base = server.base;
   try {
-    await waitForHealth(base);
     const admin = await signIn(base, "admin", ADMIN_PASSWORD);
-    const call = (c: Client, method: string, url: string, body?: unknown) =>
-      fetch(`${base}${url}`, {
-        method,
-        headers: {
-          cookie: c.cookie,
-          ...(method === "GET" ? {} : { "x-csrf-token": c.csrf, "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const call = caller(base);
     // biome-ignore lint/suspicious/noExplicitAny: bench-only reads of JSON answers
     const json = async (res: Response): Promise<any> => {
       if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
@@ -210,32 +162,6 @@ export async function supportBench(opts: {
       console.log(`    timeline, other businesses:          ${fmt(r.lat.timeline)}`);
     }
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("server did not start within 180 s");
-}
-
-async function signIn(base: string, login: string, password: string): Promise<Client> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ org: "fukushima", login, password }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${login}: ${res.status} ${await res.text()}`);
-  const me = (await res.json()) as { csrfToken: string; user: { id: string } };
-  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrf: me.csrfToken, userId: me.user.id };
 }

@@ -1,12 +1,24 @@
 // @ts-check
 /**
- * The subsidy journey (issue 7): a 経営支援課 manager of the Mie center applies for a business in
- * 生産性向上・業態転換支援補助金 (program 11) 賃上げコース with 3,000,000 yen of eligible cost, sees
- * 1,500,000 yen computed with its working, moves it through 形式審査 → 採択 → 交付決定, sees the
- * budget frame's remaining drop by 1,500,000 and 交付決定件数 on the KPI dashboard rise by one.
- * Dates are fixed inside 令和8年度 so that the journey does not depend on today.
+ * The subsidy journey (issue 7): a 経営支援課 manager of the Mie center sets the review rubric of
+ * 生産性向上・業態転換支援補助金 (program 11), applies for a business in its 賃上げコース with
+ * 3,000,000 yen of eligible cost, sees 1,500,000 yen computed with its working, attaches a 見積書,
+ * scores it after 形式審査 and sees it ranked, moves it through 採択 → 交付決定 with a 実績報告の期限,
+ * sees the budget frame's remaining drop by 1,500,000, 交付決定件数 on the KPI dashboard rise by
+ * one and the application among the reports due, and downloads the 交付決定通知書 PDF.
+ * Dates are fixed inside 令和8年度 (the server refuses steps dated after today, so the journey
+ * needs a clock at or past 2026-11-20).
  */
 import { check, signIn, signOut } from "./steps.js";
+import {
+  attachmentStep,
+  chooseReportDue,
+  noticeStep,
+  reportsDueStep,
+  reviewStep,
+  rubricStep,
+  transition,
+} from "./subsidy-screens.js";
 import { createUsers, PASSWORD, pick } from "./support-journey.js";
 
 /** @typedef {import("./steps.js").Step} Step */
@@ -28,6 +40,8 @@ const decisions = (page) =>
 export function subsidyJourney({ adminPassword, stamp }) {
   const manager = { org: "mie", login: `hojo-${stamp}`, password: PASSWORD };
   const companyName = `株式会社伊勢検証製作所${stamp}`;
+  /** The application the steps share, known once it is created. */
+  const applied = { url: "", id: "", companyName, title: "省エネ型生産設備の導入" };
   let remaining = Number.NaN;
   let decided = Number.NaN;
   return [
@@ -64,6 +78,7 @@ export function subsidyJourney({ adminPassword, stamp }) {
         check(Number.isInteger(remaining) && remaining > 1_500_000, `remaining ${remaining}`);
       },
     },
+    rubricStep(),
     {
       id: "subsidy-application",
       title: "an application in 賃上げコース with 3,000,000 yen of cost computes 1,500,000 yen",
@@ -74,7 +89,7 @@ export function subsidyJourney({ adminPassword, stamp }) {
         await pick(page, "application-program", /^11 /);
         await page.getByTestId("application-company").fill(companyName);
         await page.getByRole("option", { name: companyName }).click();
-        await page.getByTestId("application-title").fill("省エネ型生産設備の導入");
+        await page.getByTestId("application-title").fill(applied.title);
         await pick(page, "application-course", /賃上げコース/);
         await pick(page, "application-line-category", "機械装置等費");
         await page.getByTestId("application-line-description").fill("省エネ型射出成形機");
@@ -85,23 +100,24 @@ export function subsidyJourney({ adminPassword, stamp }) {
         const computed = await page.getByTestId("application-computed").getAttribute("data-yen");
         check(computed === "1500000", `computed ${computed}`);
         check((await page.getByTestId("application-step").count()) > 2, "the working is not shown");
+        applied.url = new URL(page.url()).pathname;
+        applied.id = applied.url.split("/").pop() ?? "";
+        check(/^\/subsidies\/applications\/[^/]+$/.test(applied.url), `application page at ${applied.url}`);
       },
     },
+    attachmentStep(applied),
+    reviewStep(applied),
     {
       id: "subsidy-decided",
-      title: "形式審査 → 採択 → 交付決定 at the computed amount",
+      title: "採択 → 交付決定 at the computed amount, with a 実績報告の期限",
       run: async (page) => {
-        const to = { check: "checked", adopt: "adopted", decide: "decided" };
-        for (const action of /** @type {const} */ (["check", "adopt", "decide"])) {
-          await page.getByTestId(`application-action-${action}`).click();
-          await page.getByTestId("transition-form").waitFor();
-          await page.getByTestId("transition-on").fill("2026-11-20");
-          await page.getByTestId("transition-submit").click();
-          await page.getByTestId("transition-form").waitFor({ state: "detached" });
-          await page.locator(`[data-testid="application-status"][data-status="${to[action]}"]`).waitFor();
-        }
+        await page.goto(applied.url);
+        await transition(page, "adopt", "adopted", {});
+        await transition(page, "decide", "decided", { fill: chooseReportDue });
         const yen = await page.getByTestId("application-decided").getAttribute("data-yen");
         check(yen === "1500000", `decided ${yen}`);
+        const due = ((await page.getByTestId("application-report-due").textContent()) ?? "").trim();
+        check(due === "令和8年12月18日", `report due ${due}`);
       },
     },
     {
@@ -120,5 +136,7 @@ export function subsidyJourney({ adminPassword, stamp }) {
           .waitFor();
       },
     },
+    reportsDueStep(applied),
+    noticeStep(applied),
   ];
 }

@@ -8,6 +8,7 @@ import { registerKpiCommand } from "./kpi-command.js";
 import { registerMeiyoseCommand } from "./meiyose-command.js";
 import { registerPlanCommands } from "./plan-commands.js";
 import { registerSubsidyCommand } from "./subsidy-command.js";
+import { registerSubsidyImportCommand } from "./subsidy-import-command.js";
 
 const program = new Command();
 program
@@ -27,6 +28,7 @@ registerMeiyoseCommand(program);
 registerConsultationImportCommand(program);
 registerKpiCommand(program);
 registerSubsidyCommand(program);
+registerSubsidyImportCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(describeError(err));

@@ -9,6 +9,7 @@ import {
 import type { Command } from "commander";
 import type { Db } from "../db/client.js";
 import { systemActor } from "../http/actor.js";
+import { parseYen } from "../lib/import-values.js";
 import { findOrganizationBySlug, listOrganizations } from "../modules/organizations/index.js";
 import { supportPrograms } from "../modules/plans/index.js";
 import { listPlans } from "../modules/plans/plans.service.js";
@@ -52,18 +53,21 @@ const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
 
 /** A yen amount of an option: a non-negative integer, with or without thousands commas (3,000,000). */
 export function parseYenOption(option: string, raw: string): number {
-  const s = raw.normalize("NFKC").trim().replace(/円$/, "");
   const example = "例 3000000 または 3,000,000";
-  if (s.startsWith("-"))
-    throw new CliError(`${option} は0以上の金額（円）です。負の数は指定できません（${example}）。指定: ${raw}`);
-  if (/^[\d,]*\.\d*$/.test(s))
-    throw new CliError(`${option} は円単位の整数です。小数は指定できません（${example}）。指定: ${raw}`);
-  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(s))
-    throw new CliError(`${option} は円単位の整数で指定してください（${example}。カンマは3桁区切りのみ）。指定: ${raw}`);
-  const n = Number(s.replaceAll(",", ""));
-  if (!Number.isSafeInteger(n) || n > SUBSIDY_YEN_MAX)
-    throw new CliError(`${option} は ${yen(SUBSIDY_YEN_MAX)} 以下で指定してください。指定: ${raw}`);
-  return n;
+  const parsed = parseYen(raw, SUBSIDY_YEN_MAX);
+  if ("yen" in parsed) return parsed.yen;
+  switch (parsed.problem) {
+    case "negative":
+      throw new CliError(`${option} は0以上の金額（円）です。負の数は指定できません（${example}）。指定: ${raw}`);
+    case "decimal":
+      throw new CliError(`${option} は円単位の整数です。小数は指定できません（${example}）。指定: ${raw}`);
+    case "format":
+      throw new CliError(
+        `${option} は円単位の整数で指定してください（${example}。カンマは3桁区切りのみ）。指定: ${raw}`,
+      );
+    case "too_large":
+      throw new CliError(`${option} は ${yen(SUBSIDY_YEN_MAX)} 以下で指定してください。指定: ${raw}`);
+  }
 }
 
 /** Checks the options; `--fiscal-year` defaults to the current 年度 in Japan. */

@@ -15,6 +15,7 @@ import { planEditMessages } from "../features/plans/messages/edit";
 import { plansMessages } from "../features/plans/messages/plans";
 import { programMessages } from "../features/plans/messages/program";
 import { subsidyAttachmentMessages } from "../features/subsidies/messages/attachments";
+import { subsidyImportMessages } from "../features/subsidies/messages/import";
 import { subsidyReviewMessages } from "../features/subsidies/messages/reviews";
 import { subsidyMessages } from "../features/subsidies/messages/subsidies";
 import { consultationMessages } from "../features/support/messages/consultations";
@@ -51,6 +52,7 @@ export const messages = {
   ...subsidyMessages,
   ...subsidyReviewMessages,
   ...subsidyAttachmentMessages,
+  ...subsidyImportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -8,5 +8,6 @@ export { contactRoutes } from "./contacts.routes.js";
 export { dedupeRoutes } from "./dedupe.routes.js";
 export { type DedupeStats, distinctEntities, likelyDuplicates, runDedupe } from "./dedupe.service.js";
 export { readTable, type TextEncodingName } from "./import/decode.js";
-export type { ColumnMapping } from "./import/mapping.js";
+export { type ColumnMapping, columnMapper, type Mapping } from "./import/mapping.js";
+export { type Match, matchCompany } from "./import/match.js";
 export { type RowError, readRow } from "./import/rows.js";

@@ -4,13 +4,19 @@ import { type Db, type Executor, inTransaction } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError, invalidField } from "../../http/app-error.js";
 import { recordAudit } from "../audit/index.js";
-import { createCompany, type RowError, readTable, type TextEncodingName } from "../companies/index.js";
+import {
+  createCompany,
+  type Match,
+  matchCompany,
+  type RowError,
+  readTable,
+  type TextEncodingName,
+} from "../companies/index.js";
 import { type SupportProgram, supportProgramByCode } from "../plans/index.js";
 import { type UserRef, userRefs } from "../users/index.js";
 import { lookupsFor } from "./consultations.rules.js";
 import { recordConsultation } from "./consultations.service.js";
 import { COLUMNS, type Column, resolveMapping } from "./import/columns.js";
-import { type Match, matchCompany } from "./import/match.js";
 import { type ImportRow, readConsultationRow } from "./import/rows.js";
 
 export interface ConsultationImportOptions {
@@ -172,7 +178,7 @@ export async function importConsultations(
       const mkey = JSON.stringify(row.company);
       if (!matches.has(mkey)) matches.set(mkey, matchCompany(db, actor, row.company));
       match = (await matches.get(mkey)) as Match;
-      if (match.kind === "ambiguous") fail(row.row, header("company_name"), row.company.name, match.reason);
+      if (match.kind === "ambiguous") fail(row.row, header("company_name"), row.company.name, match.reason.ja);
       if (match.kind === "unmatched") {
         report.unmatched.push({ row: row.row, name: row.company.name });
         if (!opts.createCompanies)

@@ -162,6 +162,31 @@ export async function lockCompanyApplications(
     .for("update");
 }
 
+/**
+ * An application of the same business with the same 事業名 and 受付日 in one program: what a file
+ * imported twice would store twice.
+ */
+export async function findSame(
+  db: Executor,
+  orgId: string,
+  k: { subsidyProgramId: string; companyId: string; title: string; receivedOn: string },
+): Promise<{ id: string; status: string } | undefined> {
+  const rows = await db
+    .select({ id: subsidyApplications.id, status: subsidyApplications.status })
+    .from(subsidyApplications)
+    .where(
+      and(
+        eq(subsidyApplications.orgId, orgId),
+        eq(subsidyApplications.subsidyProgramId, k.subsidyProgramId),
+        eq(subsidyApplications.companyId, k.companyId),
+        eq(subsidyApplications.title, k.title),
+        eq(subsidyApplications.receivedOn, k.receivedOn),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
 export async function insert(db: Executor, values: NewApplication): Promise<{ id: string }> {
   const rows = await db.insert(subsidyApplications).values(values).returning({ id: subsidyApplications.id });
   return rows[0] as { id: string };

@@ -14,9 +14,15 @@
  * POST   /api/subsidies/programs/:id/rounds       POST  /api/subsidies/applications
  * GET    /api/subsidies/applications[?…]          GET   /api/subsidies/applications/:id[/events]
  * POST   /api/subsidies/applications/:id/transition
+ * POST   /api/subsidies/applications/import {fileName, contentBase64, mapping?, dryRun, createCompanies}
+ *
+ * - applications.import.ts  申請の一括取り込み: rows grouped by application_ref, each application
+ *                          through receiveApplication, the whole file in one transaction (./import).
  */
 
+export { importApplications, type SubsidyImportOptions } from "./applications.import.js";
 export { attachmentRoutes } from "./attachments.routes.js";
+export { parseMapOption as parseSubsidyImportMap } from "./import/columns.js";
 export { reviewRoutes } from "./reviews.routes.js";
 export { subsidyDocumentRoutes } from "./subsidies.documents.routes.js";
 export { subsidyTermsOfYear, syncSubsidyPrograms } from "./subsidies.programs.js";

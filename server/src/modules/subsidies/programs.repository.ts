@@ -25,6 +25,11 @@ export function programsOfYear(db: Executor, orgId: string, fiscalYear: number):
     .orderBy(asc(subsidyPrograms.createdAt), asc(subsidyPrograms.id));
 }
 
+/** Every subsidy program of an organization, all years (a handful a year). */
+export function programsOfOrg(db: Executor, orgId: string): Promise<SubsidyProgramRow[]> {
+  return db.select().from(subsidyPrograms).where(eq(subsidyPrograms.orgId, orgId));
+}
+
 export async function findProgram(
   db: Executor,
   orgId: string,

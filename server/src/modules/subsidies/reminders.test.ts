@@ -1,4 +1,4 @@
-import { todayInTokyo } from "@shien/contracts";
+import { defaultReportDueOn, todayInTokyo } from "@shien/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
@@ -11,7 +11,6 @@ import {
   subsidyProgram,
   wageApplication,
 } from "./subsidies.fixtures.js";
-import { defaultReportDueOn } from "./subsidies.transitions.js";
 
 let t: TestContext;
 let w: SubsidyWorld;

@@ -5,6 +5,8 @@ import {
   subsidyApplicationQuerySchema,
   subsidyApplicationSchema,
   subsidyEventListSchema,
+  subsidyImportReportSchema,
+  subsidyImportRequestSchema,
   subsidyProgramListSchema,
   subsidyProgramSchema,
   subsidyProgramTermsSchema,
@@ -14,6 +16,7 @@ import {
 } from "@shien/contracts";
 import { z } from "zod";
 import type { ZodApp } from "../../http/types.js";
+import { importApplications } from "./applications.import.js";
 import { addRound, listSubsidyPrograms, updateSubsidyProgram } from "./subsidies.programs.js";
 import { createApplication, getApplication, listApplications, listEvents } from "./subsidies.service.js";
 import { transitionApplication } from "./subsidies.transitions.js";
@@ -93,6 +96,28 @@ export function subsidyRoutes(app: ZodApp): void {
       },
     },
     async (req, reply) => reply.status(201).send(await createApplication(app.db, req.actorOrThrow(), req.body)),
+  );
+  app.post(
+    "/api/subsidies/applications/import",
+    {
+      bodyLimit: 48 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "補助金申請の一括取り込み（CSV / xlsx、1行が経費1件。dryRun で検証のみ。誤りが1件でもあれば何も保存しない）",
+        body: subsidyImportRequestSchema,
+        response: { 200: subsidyImportReportSchema },
+      },
+    },
+    (req) =>
+      importApplications(app.db, req.actorOrThrow(), {
+        bytes: Buffer.from(req.body.contentBase64, "base64"),
+        fileName: req.body.fileName,
+        encoding: req.body.encoding,
+        mapping: req.body.mapping,
+        dryRun: req.body.dryRun,
+        createCompanies: req.body.createCompanies,
+      }),
   );
   app.get(
     "/api/subsidies/applications/:id",

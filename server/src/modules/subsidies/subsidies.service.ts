@@ -14,7 +14,7 @@ import {
   subsidyRefusalSchema,
 } from "@shien/contracts";
 import { z } from "zod";
-import type { Db, Executor } from "../../db/client.js";
+import { type Db, type Executor, inTransaction } from "../../db/client.js";
 import { type Resource, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { invalidField, notFound } from "../../http/app-error.js";
@@ -234,6 +234,19 @@ export async function createApplication(
   actor: Actor,
   input: SubsidyApplicationInput,
 ): Promise<SubsidyApplication> {
+  const created = await receiveApplication(db, actor, input);
+  return loadDto(db, actor.orgId, created.id);
+}
+
+/**
+ * The one path of 申請受付, for an application entered by hand and for each application of an
+ * imported file (which runs them all inside its own transaction: then this nests as a savepoint).
+ */
+export async function receiveApplication(
+  db: Executor,
+  actor: Actor,
+  input: SubsidyApplicationInput,
+): Promise<repo.ApplicationRow> {
   const { row: sp, program, resource } = await visibleProgram(db, actor, input.subsidyProgramId);
   requireAccess(actor, "support.write", resource, SUBSIDY_PROGRAM);
   if (fiscalYearOf(input.receivedOn) > sp.fiscalYear) {
@@ -269,7 +282,7 @@ export async function createApplication(
     taxIncluded: input.taxIncluded,
     taxTreatment: input.taxTreatment,
   };
-  const id = await db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const used = await repo.decidedForCompanies(tx, actor.orgId, sp.id, memberIds);
     const calc = calculate(terms, subject, used);
     if ("refused" in calc) throw refusalError(calc.refused);
@@ -313,7 +326,6 @@ export async function createApplication(
       action: "create",
       changes: diffFields(undefined, snapshot(created)),
     });
-    return id;
+    return created;
   });
-  return loadDto(db, actor.orgId, id);
 }

@@ -1,6 +1,5 @@
 import {
-  fiscalYearOf,
-  fiscalYearRange,
+  defaultReportDueOn,
   SUBSIDY_STATUS_LABELS,
   SUBSIDY_TRANSITIONS,
   type SubsidyAction,
@@ -20,6 +19,7 @@ import { companyEntity } from "../companies/index.js";
 import { findOrganizationById } from "../organizations/index.js";
 import * as repo from "./applications.repository.js";
 import { confirmSubsidy } from "./arithmetic/index.js";
+import { warekiDate } from "./notices/format.js";
 import * as programs from "./programs.repository.js";
 import { refusalError } from "./subsidies.eligibility.js";
 import { parseTerms } from "./subsidies.programs.js";
@@ -66,27 +66,12 @@ const APPROVING: ReadonlySet<SubsidyAction> = new Set([
 
 const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
 
-/**
- * 実績報告の期限 when the decision names none. The 要綱's 「事業完了から30日以内または年度末のいずれか
- * 早い日」 needs a completion date the application does not have, so the default is the earlier of
- * the decision date + REPORT_DUE_DAYS and the fiscal year's end (3月31日; the program's year, or the
- * decision's if it is later). The decide/change step may give its own reportDueOn.
- */
-export const REPORT_DUE_DAYS = 180;
-export function defaultReportDueOn(decidedOn: string, programFiscalYear: number): string {
-  const d = new Date(`${decidedOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + REPORT_DUE_DAYS);
-  const plus = d.toISOString().slice(0, 10);
-  const yearEnd = fiscalYearRange(Math.max(programFiscalYear, fiscalYearOf(decidedOn))).to;
-  return plus < yearEnd ? plus : yearEnd;
-}
-
 /** A given 実績報告の期限: only with a decision or a change, never before the decision. */
 function reportDueOf(ctx: Ctx, decidedOn: string): string | undefined {
   const due = ctx.t.reportDueOn;
   if (due !== undefined && due < decidedOn) {
     throw invalidField("reportDueOn", {
-      ja: `実績報告の期限 ${due} が交付決定日 ${decidedOn} より前です`,
+      ja: `実績報告の期限（${warekiDate(due)}）が交付決定日（${warekiDate(decidedOn)}）より前です。交付決定日以降の日付を入力してください`,
       en: `The report due date ${due} is before the decision date (${decidedOn})`,
     });
   }

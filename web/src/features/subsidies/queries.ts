@@ -1,6 +1,8 @@
 import type {
   SubsidyApplication,
   SubsidyApplicationInput,
+  SubsidyImportReport,
+  SubsidyImportRequest,
   SubsidyProgram,
   SubsidyStatus,
   SubsidyTransition,
@@ -94,6 +96,21 @@ export function useCreateApplication() {
   return useSubsidyMutation((body: SubsidyApplicationInput) =>
     api<SubsidyApplication>("POST", "/api/subsidies/applications", body),
   );
+}
+
+/** 申請の一括取り込み: a dry run changes nothing; an import refreshes what a hand entry would. */
+export function useImportApplications() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SubsidyImportRequest) =>
+      api<SubsidyImportReport>("POST", "/api/subsidies/applications/import", body),
+    onSuccess: (report) => {
+      if (report.dryRun || report.errors.length > 0) return;
+      void refreshAfterWrite(client);
+      // Businesses the import registered are in the registry now.
+      if (report.companies.created > 0) void client.invalidateQueries({ queryKey: ["companies"] });
+    },
+  });
 }
 
 /**

@@ -37,39 +37,54 @@ const ALIASES: Record<CanonicalColumn, string[]> = {
 
 const fold = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_]/g, "");
 
-export interface ColumnMapping {
-  /** Column index in the file for each mapped canonical column. */
-  byField: Partial<Record<CanonicalColumn, number>>;
+/** Which file column feeds each import column, and the headers that feed none. */
+export interface Mapping<C extends string> {
+  /** Column index in the file for each mapped import column. */
+  byField: Partial<Record<C, number>>;
   /** Headers that map to nothing (ignored). */
   ignored: string[];
 }
+export type ColumnMapping = Mapping<CanonicalColumn>;
 
+/**
+ * The header mapping of one import (businesses, consultations, subsidy applications): `--map`
+ * parsing and header resolution over its own columns and the headers offices use for them.
+ */
+export function columnMapper<C extends string>(columns: readonly C[], aliases: Record<C, readonly string[]>) {
+  return {
+    /** Parses `--map "会社名=name,TEL=phone"`; an unknown column is an error naming the ones there are. */
+    parseMapOption(option: string | undefined): Record<string, C> {
+      const map: Record<string, C> = {};
+      if (!option) return map;
+      for (const pair of option.split(",")) {
+        const [from, to] = pair.split("=").map((s) => s.trim());
+        if (!from || !to || !(columns as readonly string[]).includes(to)) {
+          throw new Error(
+            `--map の「${pair}」が読めません。「見出し=列名」の形で、列名は ${columns.join(", ")} のいずれかです`,
+          );
+        }
+        map[from] = to as C;
+      }
+      return map;
+    },
+    /** Explicit mappings first ("" = do not import), then column names and common Japanese headers. */
+    resolveMapping(headers: string[], explicit: Record<string, string> = {}): Mapping<C> {
+      const byField: Partial<Record<C, number>> = {};
+      const ignored: string[] = [];
+      headers.forEach((header, index) => {
+        const target =
+          (explicit[header] as C | undefined) ??
+          columns.find((c) => fold(c) === fold(header) || aliases[c].some((a) => fold(a) === fold(header)));
+        if (target && byField[target] === undefined) byField[target] = index;
+        else ignored.push(header);
+      });
+      return { byField, ignored };
+    },
+  };
+}
+
+const companyColumns = columnMapper(CANONICAL_COLUMNS, ALIASES);
 /** Parses `--map "会社名=name,TEL=phone"`. */
-export function parseMapOption(option: string | undefined): Record<string, CanonicalColumn> {
-  const map: Record<string, CanonicalColumn> = {};
-  if (!option) return map;
-  for (const pair of option.split(",")) {
-    const [from, to] = pair.split("=").map((s) => s.trim());
-    if (!from || !to || !(CANONICAL_COLUMNS as readonly string[]).includes(to)) {
-      throw new Error(
-        `--map の「${pair}」が読めません。「見出し=列名」の形で、列名は ${CANONICAL_COLUMNS.join(", ")} のいずれかです`,
-      );
-    }
-    map[from] = to as CanonicalColumn;
-  }
-  return map;
-}
-
+export const parseMapOption = companyColumns.parseMapOption;
 /** Explicit mappings first, then canonical names and common Japanese headers. */
-export function resolveMapping(headers: string[], explicit: Record<string, string> = {}): ColumnMapping {
-  const byField: Partial<Record<CanonicalColumn, number>> = {};
-  const ignored: string[] = [];
-  headers.forEach((header, index) => {
-    const target =
-      (explicit[header] as CanonicalColumn | undefined) ??
-      CANONICAL_COLUMNS.find((c) => fold(c) === fold(header) || ALIASES[c].some((a) => fold(a) === fold(header)));
-    if (target && byField[target] === undefined) byField[target] = index;
-    else ignored.push(header);
-  });
-  return { byField, ignored };
-}
+export const resolveMapping = companyColumns.resolveMapping;

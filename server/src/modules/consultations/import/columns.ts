@@ -1,3 +1,5 @@
+import { type Mapping as CompanyImportMapping, columnMapper } from "../../companies/index.js";
+
 /**
  * Columns of a consultation import. The first twelve are the issue's canonical ones; the last five
  * carry what a consultation needs in some cases (開催場所 for 出張相談会, a person without a business)
@@ -45,39 +47,9 @@ const ALIASES: Record<Column, string[]> = {
   follow_up_on: ["フォロー予定日", "次回予定日"],
 };
 
-const fold = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_]/g, "");
-
-export interface Mapping {
-  byField: Partial<Record<Column, number>>;
-  ignored: string[];
-}
-
+const consultationColumns = columnMapper(COLUMNS, ALIASES);
+export type Mapping = CompanyImportMapping<Column>;
 /** Parses `--map "相談日=date,TEL=phone"`; an unknown target is an error naming the columns there are. */
-export function parseMapOption(option: string | undefined): Record<string, Column> {
-  const map: Record<string, Column> = {};
-  if (!option) return map;
-  for (const pair of option.split(",")) {
-    const [from, to] = pair.split("=").map((s) => s.trim());
-    if (!from || !to || !(COLUMNS as readonly string[]).includes(to)) {
-      throw new Error(
-        `--map の「${pair}」が読めません。「見出し=列名」の形で、列名は ${COLUMNS.join(", ")} のいずれかです`,
-      );
-    }
-    map[from] = to as Column;
-  }
-  return map;
-}
-
+export const parseMapOption = consultationColumns.parseMapOption;
 /** Explicit mappings first, then canonical names and common Japanese headers. */
-export function resolveMapping(headers: string[], explicit: Record<string, string> = {}): Mapping {
-  const byField: Partial<Record<Column, number>> = {};
-  const ignored: string[] = [];
-  headers.forEach((header, index) => {
-    const target =
-      (explicit[header] as Column | undefined) ??
-      COLUMNS.find((c) => fold(c) === fold(header) || ALIASES[c].some((a) => fold(a) === fold(header)));
-    if (target && byField[target] === undefined) byField[target] = index;
-    else ignored.push(header);
-  });
-  return { byField, ignored };
-}
+export const resolveMapping = consultationColumns.resolveMapping;

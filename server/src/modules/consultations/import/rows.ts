@@ -5,6 +5,7 @@ import {
   type CompanyInput,
   type ConsultationStatus,
 } from "@shien/contracts";
+import { isoDate } from "../../../lib/import-values.js";
 import { type ColumnMapping, type RowError, readRow } from "../../companies/index.js";
 import type { Column, Mapping } from "./columns.js";
 
@@ -44,15 +45,6 @@ const jaList = (labels: Record<string, { ja: string }>) =>
   Object.values(labels)
     .map((l) => l.ja)
     .join("、");
-
-/** 2026-04-01, 2026/4/1 or 2026.4.1 (as Excel and older systems write dates) → ISO, or null. */
-export function isoDate(value: string): string | null {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.normalize("NFKC").trim());
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
-}
 
 /** `;`-separated lists (topics, staff); full-width ； and 、 are read the same way. */
 const listOf = (v: string) =>

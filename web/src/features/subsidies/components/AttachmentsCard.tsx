@@ -194,7 +194,7 @@ export function AttachmentsCard({
                 onChange={choose}
                 leftSection={<IconFileUpload size={16} />}
                 clearable
-                w={360}
+                w={440}
                 error={localError ?? fieldError(add.error, "contentBase64") ?? fieldError(add.error, "mime")}
                 data-testid="attachment-upload"
               />

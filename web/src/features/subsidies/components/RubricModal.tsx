@@ -80,7 +80,9 @@ export function RubricModal({ program, onClose }: { program: SubsidyProgram; onC
               />
               <TextInput
                 label={i === 0 ? t("subsidies.rubric.label") : undefined}
-                description={i === 0 ? " " : undefined}
+                // A no-break space: a plain one renders no line, and the inputs would not line up
+                // with the code's, which has a hint above it.
+                description={i === 0 ? "\u00a0" : undefined}
                 aria-label={t("subsidies.rubric.label")}
                 value={r.label}
                 onChange={(e) => set(r.key, { label: e.currentTarget.value })}
@@ -92,7 +94,7 @@ export function RubricModal({ program, onClose }: { program: SubsidyProgram; onC
               />
               <NumberInput
                 label={i === 0 ? t("subsidies.rubric.maxPoints") : undefined}
-                description={i === 0 ? " " : undefined}
+                description={i === 0 ? "\u00a0" : undefined}
                 aria-label={t("subsidies.rubric.maxPoints")}
                 value={r.maxPoints}
                 onChange={(v) => set(r.key, { maxPoints: v })}

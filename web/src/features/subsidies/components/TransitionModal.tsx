@@ -1,13 +1,20 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { SubsidyAction, SubsidyApplication, SubsidyProgram, SubsidyTransition } from "@shien/contracts";
+import {
+  defaultReportDueOn,
+  REPORT_DUE_DAYS,
+  type SubsidyAction,
+  type SubsidyApplication,
+  type SubsidyProgram,
+  type SubsidyTransition,
+} from "@shien/contracts";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../components/FormError";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { todayInTokyo } from "../../support/format";
-import { errorUnder } from "../../support/shared/field-error";
-import { digits, effectiveLimits, findVariant, formatYen, frameFor } from "../format";
+import { detailsUnder, errorUnder } from "../../support/shared/field-error";
+import { digits, effectiveLimits, findVariant, formatWareki, formatYen, frameFor } from "../format";
 import {
   DESTRUCTIVE_ACTIONS,
   SUBSIDY_YEN_MAX,
@@ -22,6 +29,7 @@ import { ExpenseLinesEditor, fromLines, type LineValue, toLines } from "./Expens
 const WITH_AMOUNT: ReadonlySet<SubsidyAction> = new Set(["decide", "change"]);
 /** Moves that carry expense lines: required for 実績報告, optional for 変更承認 and 再提出. */
 const WITH_LINES: ReadonlySet<SubsidyAction> = new Set(["report", "change", "resubmit"]);
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const onLabelKey: Partial<Record<SubsidyAction, MessageKey>> = {
   check: "subsidies.transition.on.check",
@@ -64,6 +72,8 @@ export function TransitionModal({
   const [amount, setAmount] = useState<number | string>(
     action === "decide" ? a.computedYen : action === "change" ? (a.decidedYen ?? a.computedYen) : "",
   );
+  // 実績報告の期限: left empty, the server sets the default (decide) or keeps the current one (change).
+  const [reportDueOn, setReportDueOn] = useState("");
   const linesRequired = action === "report";
   const [withLines, setWithLines] = useState(linesRequired);
   const [lines, setLines] = useState<LineValue[]>(() =>
@@ -78,6 +88,13 @@ export function TransitionModal({
   // 変更承認: what a new amount adds to (or gives back to) the frame.
   const held = action === "change" ? (a.decidedYen ?? 0) : 0;
   const increase = typeof amount === "number" ? amount - held : 0;
+  // The fields on screen with the server's message beside them (the summary then stays short).
+  const shownFields = [
+    "on",
+    "note",
+    ...(WITH_AMOUNT.has(action) ? ["amountYen", "reportDueOn"] : []),
+    ...(WITH_LINES.has(action) && withLines ? ["lines"] : []),
+  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,6 +105,7 @@ export function TransitionModal({
       if (action !== "change" || amount !== a.decidedYen || !withLines) body.amountYen = amount;
     }
     if (WITH_LINES.has(action) && withLines) body.lines = toLines(lines);
+    if (WITH_AMOUNT.has(action) && reportDueOn) body.reportDueOn = reportDueOn;
     transition.mutate(body, {
       onSuccess: () => {
         notifications.show({ color: "green", message: t(subsidyActionDoneKey[action]) });
@@ -171,6 +189,29 @@ export function TransitionModal({
               )}
             </Stack>
           )}
+          {WITH_AMOUNT.has(action) && (
+            <TextInput
+              type="date"
+              label={t("subsidies.reportDueOn")}
+              description={
+                action === "decide"
+                  ? t("subsidies.transition.reportDueDefault", {
+                      date: isoDate.test(on)
+                        ? formatWareki(defaultReportDueOn(on, program?.fiscalYear ?? a.fiscalYear), locale)
+                        : "—",
+                      days: REPORT_DUE_DAYS,
+                    })
+                  : t("subsidies.transition.reportDueKeep", { date: formatWareki(a.reportDueOn, locale) || "—" })
+              }
+              value={reportDueOn}
+              onChange={(e) => setReportDueOn(e.currentTarget.value)}
+              // No `min`: the browser's own refusal would be in its language and name no reason;
+              // the server's names both dates, beside the field.
+              styles={{ wrapper: { width: 220 } }}
+              error={errorUnder(error, "reportDueOn")}
+              data-testid="transition-report-due"
+            />
+          )}
           {WITH_LINES.has(action) && !linesRequired && (
             <Checkbox
               label={t(action === "change" ? "subsidies.transition.changeLines" : "subsidies.transition.fixLines")}
@@ -205,7 +246,7 @@ export function TransitionModal({
             error={errorUnder(error, "note")}
             data-testid="transition-note"
           />
-          <FormError error={error} testId="transition-error" />
+          <FormError error={error} fields={detailsUnder(error, shownFields)} testId="transition-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}

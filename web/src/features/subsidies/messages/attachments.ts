@@ -26,7 +26,7 @@ export const subsidyAttachmentMessages = {
   "subsidies.attachments.deleted": { ja: "「{name}」を削除しました", en: "Deleted {name}" },
   "subsidies.attachments.locked": {
     ja: "形式審査以降の申請の添付書類は、証拠として残るため削除できません。",
-    en: "Once the application is past 申請受付, its documents stay as evidence and cannot be deleted.",
+    en: "Once the application has passed the formal check, its documents stay as evidence and cannot be deleted.",
   },
   "subsidies.attachments.tooLarge": {
     ja: "ファイルが大きすぎます（{size}）。添付できるのは1ファイル10MBまでです。",

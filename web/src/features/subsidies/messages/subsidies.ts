@@ -306,6 +306,14 @@ export const subsidyMessages = {
     ja: "予算枠の残り {remaining}（予算 {budget}）",
     en: "Budget frame: {remaining} left of {budget}",
   },
+  "subsidies.transition.reportDueDefault": {
+    ja: "空欄なら {date}（交付決定日の{days}日後と年度末の早い方）",
+    en: "Left empty: {date} (the earlier of {days} days after the decision and the fiscal year's end)",
+  },
+  "subsidies.transition.reportDueKeep": {
+    ja: "空欄なら今の期限（{date}）のままです。",
+    en: "Left empty, the current due date ({date}) stays.",
+  },
   "subsidies.transition.changeLines": { ja: "経費明細を変更する", en: "Change the expense lines" },
   "subsidies.transition.changeLinesHint": {
     ja: "交付決定額をそのままにすると、変更後の明細で算定し直した額と今の交付決定額の少ない方になります（増額は交付決定額を入力します）。",

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Pagination, Select, Text } from "@mantine/core";
 import type { SubsidyStatus } from "@shien/contracts";
-import { IconPlus } from "@tabler/icons-react";
+import { IconFileImport, IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryState } from "../../../components/QueryState";
@@ -9,6 +10,7 @@ import { fiscalYearLabel } from "../../../lib/numbers";
 import { useMe } from "../../auth/queries";
 import { canRecordSupport } from "../../support/access";
 import { currentFiscalYear } from "../../support/format";
+import { ApplicationsImportModal } from "../components/ApplicationsImportModal";
 import { ApplicationsTable } from "../components/ApplicationsTable";
 import { ApplicationsXlsxButton } from "../components/ApplicationsXlsxButton";
 import { SUBSIDY_STATUSES, subsidyStatusLabelKey } from "../labels";
@@ -26,6 +28,7 @@ export function ApplicationsPage() {
   const programId = params.get("programId");
   const status = params.get("status") as SubsidyStatus | null;
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const [importing, setImporting] = useState(false);
   const programs = useSubsidyPrograms(fiscalYear).data ?? [];
   const list = useApplications({ fiscalYear, subsidyProgramId: programId, status, page, pageSize: PAGE_SIZE });
   const items = list.data?.items ?? [];
@@ -50,9 +53,19 @@ export function ApplicationsPage() {
         description={t("subsidies.applications.description")}
         actions={
           canRecordSupport(user) && (
-            <Button component={Link} to={newPath} leftSection={<IconPlus size={16} />} data-testid="applications-new">
-              {t("subsidies.applications.new")}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="applications-import-open"
+              >
+                {t("subsidies.import.open")}
+              </Button>
+              <Button component={Link} to={newPath} leftSection={<IconPlus size={16} />} data-testid="applications-new">
+                {t("subsidies.applications.new")}
+              </Button>
+            </Group>
           )
         }
       />
@@ -114,6 +127,7 @@ export function ApplicationsPage() {
           )}
         </QueryState>
       </Card>
+      {importing && <ApplicationsImportModal onClose={() => setImporting(false)} />}
     </>
   );
 }
