@@ -42,7 +42,9 @@ export function freePort(): Promise<number> {
 export async function startServer(name: string): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `shien-bench-${name}-`));
   const port = await freePort();
-  const child = spawn(process.execPath, ["bin/shien.js", "serve"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under the load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "bin/shien.js", "serve"], {
     cwd: repoRoot,
     env: {
       ...process.env,

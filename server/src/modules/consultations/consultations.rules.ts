@@ -18,7 +18,10 @@ export const CONSULTATION = { ja: "相談記録", en: "The consultation" };
 export interface Lookups {
   program(id: string): Promise<SupportProgram | null>;
   company(id: string): Promise<{ id: string; name: string } | null>;
+  /** Every user of the organization (an import matches staff by name). */
   users(): Promise<UserRef[]>;
+  /** These users only: one record names a few staff, not the whole directory. */
+  usersById(ids: readonly string[]): Promise<UserRef[]>;
   topics(): Promise<{ name: string; archived: boolean }[]>;
   departmentNames(ids: readonly string[]): Promise<string[]>;
 }
@@ -37,6 +40,7 @@ function memo<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
 
 export function lookupsFor(db: Executor, actor: Actor): Lookups {
   const users = memo(() => userRefs(db, actor.orgId));
+  let everyone: Promise<UserRef[]> | null = null;
   const topics = memo(() => vocabNames(db, actor.orgId, "topic"));
   return {
     program: memo((id: string) => supportProgram(db, actor.orgId, id)),
@@ -44,7 +48,15 @@ export function lookupsFor(db: Executor, actor: Actor): Lookups {
       const e = await companyEntity(db, actor, id);
       return e ? { id: e.id, name: e.name } : null;
     }),
-    users: () => users(undefined),
+    users: () => {
+      everyone = users(undefined);
+      return everyone;
+    },
+    // Once the whole directory is loaded (an import), answer from it; else read just these ids.
+    usersById: async (ids) => {
+      if (everyone) return (await everyone).filter((u) => ids.includes(u.id));
+      return userRefs(db, actor.orgId, ids);
+    },
     topics: () => topics(undefined),
     departmentNames: async (ids) => (await departmentsByIds(db, actor.orgId, ids)).map((d) => d.name),
   };
@@ -119,7 +131,7 @@ export async function resolveConsultation(
   }
 
   const staffUserIds = [...new Set(raw.staffUserIds)];
-  const users = await look.users();
+  const users = await look.usersById(staffUserIds);
   const badStaff = staffUserIds.find((id) => {
     const u = users.find((x) => x.id === id);
     return !u || !(u.active || previous?.staffUserIds.includes(id));

@@ -19,11 +19,17 @@ function flatten(rows: { user: typeof users.$inferSelect; departmentIds: string[
 export async function list(
   db: Executor,
   orgId: string,
-  filter: { inDepartments?: readonly string[]; onlyUserId?: string; includeDisabled: boolean },
+  filter: {
+    inDepartments?: readonly string[];
+    onlyUserId?: string;
+    onlyUserIds?: readonly string[];
+    includeDisabled: boolean;
+  },
 ): Promise<UserRow[]> {
   const conds: (SQL | undefined)[] = [eq(users.orgId, orgId)];
   if (!filter.includeDisabled) conds.push(isNull(users.disabledAt));
   if (filter.onlyUserId) conds.push(eq(users.id, filter.onlyUserId));
+  if (filter.onlyUserIds) conds.push(inArray(users.id, [...filter.onlyUserIds]));
   if (filter.inDepartments) {
     const ids = filter.inDepartments.length > 0 ? [...filter.inDepartments] : ["00000000-0000-0000-0000-000000000000"];
     conds.push(
