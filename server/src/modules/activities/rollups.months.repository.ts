@@ -13,6 +13,20 @@ const monthOf = (isoDate: string) => `${isoDate.slice(0, 7)}-01`;
 const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
 
 export async function applyToMonthRollups(db: Executor, facts: FactRow[], sign: 1 | -1): Promise<void> {
+  const { upserts, types } = monthDeltas(facts, sign);
+  for (const statement of upserts) await db.execute(statement);
+  if (sign > 0) return;
+  const orgId = (facts[0] as FactRow).orgId;
+  await db.execute(sql`delete from ${activityCompanyMonths} where org_id = ${orgId} and facts <= 0`);
+  for (const t of types) await takeFromTypes(db, t);
+}
+
+/**
+ * The month rollups' deltas of these facts as upsert statements (added facts raise first days
+ * with least(); taken ones leave the first days to takeFromTypes), not yet run: the caller may run
+ * them with the daily ones in one statement.
+ */
+export function monthDeltas(facts: FactRow[], sign: 1 | -1) {
   const monthly = new Map<string, Record<string, unknown> & { facts: number; quantity: number; amount_yen: number }>();
   const types = new Map<
     string,
@@ -77,34 +91,33 @@ export async function applyToMonthRollups(db: Executor, facts: FactRow[], sign: 
     c.facts += sign;
     months.set(ck, c);
   }
-  await db.execute(sql`
+  const upserts = [
+    sql`
     insert into ${activityMonthly} (org_id, fiscal_year, program_id, department_id, type, outcome, dims, month, facts, quantity, amount_yen)
     select r.org_id, r.fiscal_year, r.program_id, r.department_id, r.type, r.outcome, r.dims, r.month, r.facts, r.quantity, r.amount_yen
       from json_populate_recordset(null::activity_monthly, ${JSON.stringify(sorted(monthly))}::json) r
     on conflict (org_id, program_id, department_id, type, outcome, dims, month) do update
       set facts = activity_monthly.facts + excluded.facts,
           quantity = activity_monthly.quantity + excluded.quantity,
-          amount_yen = activity_monthly.amount_yen + excluded.amount_yen`);
-  if (months.size === 0) return;
-  await db.execute(sql`
+          amount_yen = activity_monthly.amount_yen + excluded.amount_yen`,
+  ];
+  if (months.size === 0) return { upserts, types: sorted(types) };
+  upserts.push(sql`
     insert into ${activityCompanyMonths} (org_id, fiscal_year, program_id, type, company_id, month, facts)
     select r.org_id, r.fiscal_year, r.program_id, r.type, r.company_id, r.month, r.facts
       from json_populate_recordset(null::activity_company_months, ${JSON.stringify(sorted(months))}::json) r
     on conflict (org_id, program_id, type, month, company_id) do update
       set facts = activity_company_months.facts + excluded.facts`);
   if (sign > 0) {
-    await db.execute(sql`
+    upserts.push(sql`
       insert into ${activityCompanyTypes} (org_id, fiscal_year, program_id, type, company_id, first_on, facts)
       select r.org_id, r.fiscal_year, r.program_id, r.type, r.company_id, r.first_on, r.facts
         from json_populate_recordset(null::activity_company_types, ${JSON.stringify(sorted(types))}::json) r
       on conflict (org_id, program_id, type, company_id) do update
         set facts = activity_company_types.facts + excluded.facts,
             first_on = least(activity_company_types.first_on, excluded.first_on)`);
-    return;
   }
-  const orgId = (facts[0] as FactRow).orgId;
-  await db.execute(sql`delete from ${activityCompanyMonths} where org_id = ${orgId} and facts <= 0`);
-  for (const t of sorted(types)) await takeFromTypes(db, t);
+  return { upserts, types: sorted(types) };
 }
 
 /** A business loses facts of a program and type: its count drops, its first day moves on if needed. */
