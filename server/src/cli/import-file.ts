@@ -50,9 +50,11 @@ interface FileReport {
   mapping: Record<string, string>;
   ignoredColumns: string[];
   errors: { row: number; column: string; value: string; reason: string }[];
+  /** Rows imported as they are but worth a look (a postal code of another prefecture …). */
+  warnings?: { row: number; column: string; value: string; reason: string }[];
 }
 
-/** Prints what was read and every row error; true when the file had errors (nothing imported). */
+/** Prints what was read, every row warning and every row error; true when the file had errors (nothing imported). */
 export function printFileReport(report: FileReport): boolean {
   console.log(`${report.fileName} (${report.encoding}): ${report.rows} rows`);
   console.log(
@@ -61,6 +63,7 @@ export function printFileReport(report: FileReport): boolean {
       .join(", ")}`,
   );
   if (report.ignoredColumns.length > 0) console.log(`  ignored: ${report.ignoredColumns.join(", ")}`);
+  for (const w of report.warnings ?? []) console.log(`  注意 ${w.row}行目 [${w.column}] "${w.value}": ${w.reason}`);
   if (report.errors.length === 0) return false;
   for (const e of report.errors) console.log(`  ${e.row}行目 [${e.column}] "${e.value}": ${e.reason}`);
   console.log(`${report.errors.length} error(s); nothing was imported / 誤りがあるため取り込んでいません`);
