@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { consultationStaff, consultations } from "../../db/schema/index.js";
+import { confidentialVisible } from "../../db/visibility.js";
 
 export type ConsultationRow = typeof consultations.$inferSelect;
 export type ConsultationValues = Omit<
@@ -106,9 +107,7 @@ const isStaff = (orgId: string, userId: string) =>
 
 /** Confidential records are filtered here, in SQL, so that they count in no total and no page. */
 function visible(f: ListFilter): SQL | undefined {
-  if (f.visibleConfidential === null) return undefined;
-  if (f.visibleConfidential.length === 0) return eq(consultations.confidential, false);
-  return or(eq(consultations.confidential, false), inArray(consultations.departmentId, [...f.visibleConfidential]));
+  return confidentialVisible(consultations.confidential, consultations.departmentId, f.visibleConfidential);
 }
 
 function where(orgId: string, f: ListFilter): SQL | undefined {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, getTableColumns, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { dispatches, dispatchFrames, experts } from "../../db/schema/index.js";
+import { confidentialVisible } from "../../db/visibility.js";
 
 export type DispatchValues = typeof dispatches.$inferSelect;
 export type NewDispatch = Omit<typeof dispatches.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">;
@@ -61,13 +62,7 @@ export async function list(
     f.expertId ? eq(dispatches.expertId, f.expertId) : undefined,
     f.status ? eq(dispatches.status, f.status) : undefined,
   ];
-  if (f.visibleConfidential !== null) {
-    conds.push(
-      f.visibleConfidential.length === 0
-        ? eq(dispatches.confidential, false)
-        : sql`(${dispatches.confidential} = false or ${inArray(dispatches.departmentId, [...f.visibleConfidential])})`,
-    );
-  }
+  conds.push(confidentialVisible(dispatches.confidential, dispatches.departmentId, f.visibleConfidential));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     joined(db)

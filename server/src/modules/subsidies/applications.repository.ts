@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { subsidyApplications, subsidyEvents, subsidyPrograms, subsidyRounds } from "../../db/schema/index.js";
+import { confidentialVisible } from "../../db/visibility.js";
 
 export type ApplicationValues = typeof subsidyApplications.$inferSelect;
 export type NewApplication = Omit<
@@ -80,13 +81,9 @@ export async function list(
     f.companyId ? eq(subsidyApplications.companyId, f.companyId) : undefined,
     f.status ? eq(subsidyApplications.status, f.status) : undefined,
   ];
-  if (f.visibleConfidential !== null) {
-    conds.push(
-      f.visibleConfidential.length === 0
-        ? eq(subsidyApplications.confidential, false)
-        : sql`(${subsidyApplications.confidential} = false or ${inArray(subsidyPrograms.departmentId, [...f.visibleConfidential])})`,
-    );
-  }
+  conds.push(
+    confidentialVisible(subsidyApplications.confidential, subsidyPrograms.departmentId, f.visibleConfidential),
+  );
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     joined(db)

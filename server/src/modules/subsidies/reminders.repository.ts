@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { subsidyApplications, subsidyPrograms } from "../../db/schema/index.js";
+import { confidentialVisible } from "../../db/visibility.js";
 
 export interface DueRow {
   id: string;
@@ -39,13 +40,9 @@ export async function dueReports(
   if (f.departmentIds !== null) {
     conds.push(f.departmentIds.length === 0 ? sql`false` : inArray(subsidyPrograms.departmentId, [...f.departmentIds]));
   }
-  if (f.visibleConfidential !== null) {
-    conds.push(
-      f.visibleConfidential.length === 0
-        ? eq(subsidyApplications.confidential, false)
-        : sql`(${subsidyApplications.confidential} = false or ${inArray(subsidyPrograms.departmentId, [...f.visibleConfidential])})`,
-    );
-  }
+  conds.push(
+    confidentialVisible(subsidyApplications.confidential, subsidyPrograms.departmentId, f.visibleConfidential),
+  );
   const where = and(...conds);
   const joinProgram = and(
     eq(subsidyPrograms.orgId, subsidyApplications.orgId),
