@@ -1,5 +1,5 @@
 import { completeAddress } from "./address-completion.js";
-import { normalizeCorporateNumber } from "./corporate-number.js";
+import { normalizeCorporateNumber, registryPrefecture } from "./corporate-number.js";
 import {
   type LegalFamily,
   legalFamily,
@@ -109,6 +109,7 @@ export const WEIGHTS = {
   positionConflict: -4,
   phoneEqual: 4.5,
   phoneDifferent: -2,
+  phoneAdjacent: 1.5,
   addressEqual: 4,
   addressPartial: 1.5,
   addressDifferent: -2.5,
@@ -235,6 +236,28 @@ function compareAddress(a: NormalizedAddress, b: NormalizedAddress): Reason {
   };
 }
 
+/**
+ * Two numbers of one line block (TEL and FAX, ダイヤルイン): same area code and exchange (all but the
+ * last four digits), at most 2 apart.
+ */
+function adjacentPhones(as: string[], bs: string[]): string | null {
+  for (const a of as)
+    for (const b of bs)
+      if (a.length === b.length && a.slice(0, -4) === b.slice(0, -4) && Math.abs(Number(a) - Number(b)) <= 2)
+        return `${a} / ${b}`;
+  return null;
+}
+
+/** `a`'s 法人番号 was given by the 法務局 of the prefecture `b` is in (a company that has moved since). */
+function registeredWhereTheOtherIs(a: PreparedRecord, b: PreparedRecord): boolean {
+  const registered = registryPrefecture(a.cn);
+  return registered !== null && !b.cn && registered === b.address?.prefecture;
+}
+
+function ownerAsRepresentative(r: PreparedRecord): string {
+  return r.name.owner ? normalizeRepresentative(r.name.owner) : "";
+}
+
 const NOT_NUMERAL = /[^0-9〇一二三四五六七八九十百千]/g;
 
 /**
@@ -353,18 +376,38 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
   }
   if (a.phones.length > 0 && b.phones.length > 0) {
     const common = a.phones.find((p) => b.phones.includes(p));
+    const adjacent = common ? null : adjacentPhones(a.phones, b.phones);
     reasons.push(
       common
         ? { field: "phone", agreement: "equal", detail: `電話番号一致（${common}）`, weight: WEIGHTS.phoneEqual }
-        : {
-            field: "phone",
-            agreement: "different",
-            detail: `電話番号が異なる（${a.phones.join("・")} / ${b.phones.join("・")}）`,
-            weight: WEIGHTS.phoneDifferent,
-          },
+        : adjacent
+          ? {
+              field: "phone",
+              agreement: "similar",
+              detail: `電話番号が隣り合う番号（${adjacent}）：同じ契約の代表・FAX番号の可能性`,
+              weight: WEIGHTS.phoneAdjacent,
+            }
+          : {
+              field: "phone",
+              agreement: "different",
+              detail: `電話番号が異なる（${a.phones.join("・")} / ${b.phones.join("・")}）`,
+              weight: WEIGHTS.phoneDifferent,
+            },
     );
   }
-  if (a.address && b.address) reasons.push(compareAddress(a.address, b.address));
+  if (a.address && b.address) {
+    const address = compareAddress(a.address, b.address);
+    if (
+      address.agreement === "different-prefecture" &&
+      (registeredWhereTheOtherIs(a, b) || registeredWhereTheOtherIs(b, a))
+    ) {
+      // the 法人番号 was given in the other record's prefecture: a company that moved, not a stranger
+      address.agreement = "different";
+      address.detail += "：法人番号の登記所はもう一方の都道府県（移転の可能性）";
+      address.weight = WEIGHTS.addressDifferent;
+    }
+    reasons.push(address);
+  }
   if (a.postal && b.postal) {
     const moved = reasons.some((r) => r.field === "address" && r.agreement === "different");
     reasons.push(
@@ -383,14 +426,17 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
           },
     );
   }
-  if (a.rep && b.rep) {
+  // a sole proprietor's name written with the owner (浜松精肉店（工藤清）) names its representative
+  const repA = a.rep || ownerAsRepresentative(a);
+  const repB = b.rep || ownerAsRepresentative(b);
+  if (repA && repB) {
     reasons.push(
-      a.rep === b.rep
-        ? { field: "representative", agreement: "equal", detail: `代表者一致（${a.rep}）`, weight: WEIGHTS.repEqual }
+      repA === repB
+        ? { field: "representative", agreement: "equal", detail: `代表者一致（${repA}）`, weight: WEIGHTS.repEqual }
         : {
             field: "representative",
             agreement: "different",
-            detail: `代表者が異なる（${a.rep} / ${b.rep}）：交代の可能性`,
+            detail: `代表者が異なる（${repA} / ${repB}）：交代の可能性`,
             weight: WEIGHTS.repDifferent,
           },
     );
@@ -409,6 +455,7 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
   }
   if (
     ctx?.nameFrequency === 2 &&
+    (a.cn || b.cn) &&
     a.family &&
     a.family === b.family &&
     a.name.legalFormPosition === b.name.legalFormPosition &&
@@ -419,7 +466,9 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
     a.address &&
     b.address &&
     ((a.address.prefecture && a.address.prefecture === b.address.prefecture) ||
-      sameMunicipality(a.address, b.address)) &&
+      sameMunicipality(a.address, b.address) ||
+      registeredWhereTheOtherIs(a, b) ||
+      registeredWhereTheOtherIs(b, a)) &&
     reasons.every((r) => r.weight >= 0 || (r.field === "address" && r.agreement === "different"))
   ) {
     reasons.push({

@@ -87,3 +87,25 @@ export function explainCorporateNumber(raw: string | null | undefined): Corporat
   }
   return { valid: true, normalized: c, message: "有効な法人番号です" };
 }
+
+/**
+ * 登記所 codes (the first two digits of the 会社法人等番号, i.e. digits 2–3 of the 法人番号) by the
+ * prefecture of the 法務局 that first registered the company. The number stays when the company moves,
+ * so this is where it was registered, not where it is now.
+ */
+const REGISTRY_PREFECTURES = (
+  "東京都 神奈川県 埼玉県 千葉県 茨城県 栃木県 群馬県 静岡県 山梨県 長野県 新潟県 大阪府 京都府 兵庫県 奈良県 滋賀県 和歌山県 愛知県 三重県 岐阜県 福井県 石川県 富山県 広島県 山口県 " +
+  "岡山県 鳥取県 島根県 福岡県 佐賀県 長崎県 大分県 熊本県 鹿児島県 宮崎県 沖縄県 宮城県 福島県 山形県 岩手県 秋田県 青森県 北海道 北海道 北海道 北海道 香川県 徳島県 高知県 愛媛県"
+).split(" ");
+
+/**
+ * The prefecture whose 法務局 registered a company with this (valid) 法人番号, or null for numbers
+ * that are not built on a 会社法人等番号 (国の機関, 地方公共団体, 登記のない法人).
+ */
+export function registryPrefecture(cn: string | null): string | null {
+  if (!cn) return null;
+  const code = Number(cn.slice(1, 3));
+  const kind = cn.slice(5, 7);
+  if (code < 1 || code > REGISTRY_PREFECTURES.length || kind < "01" || kind > "05") return null;
+  return REGISTRY_PREFECTURES[code - 1] ?? null;
+}

@@ -27,6 +27,7 @@ export {
   explainCorporateNumber,
   isValidCorporateNumber,
   normalizeCorporateNumber,
+  registryPrefecture,
 } from "./corporate-number.js";
 export {
   kanjiToNumber,

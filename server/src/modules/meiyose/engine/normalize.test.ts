@@ -11,7 +11,22 @@ import {
   normalizePhones,
   normalizePostal,
   normalizeRepresentative,
+  registryPrefecture,
 } from "./index.js";
+
+describe("法人番号: the 法務局 that registered it", () => {
+  it.each([
+    ["7010001999990", "東京都"],
+    ["1010401999992", "東京都"],
+    ["4030001999991", "埼玉県"],
+    ["2190001234568", "三重県"],
+    ["9380001234567", "福島県"],
+    ["7000012050002", null], // not built on a 会社法人等番号 (国の機関)
+    [null, null],
+  ])("%s → %s", (cn, pref) => {
+    expect(registryPrefecture(cn)).toBe(pref);
+  });
+});
 
 describe("法人番号 check digit", () => {
   it.each([

@@ -213,13 +213,107 @@ describe("moves and renames", () => {
         nameKana: "カブシキガイシャノバレーゼ",
         address: "中央区銀座一丁目８番１４号",
       }),
-      rec("e2", { name: "株式会社ノバレーゼ", nameKana: "のばれーぜ", address: "東京都港区芝5-1-1" }),
+      rec("e2", {
+        corporateNumber: "7010001999990",
+        name: "株式会社ノバレーゼ",
+        nameKana: "のばれーぜ",
+        address: "東京都港区芝5-1-1",
+      }),
     ];
     const r = resolve(records);
     expect(r.entities.get("e1")).toBe(r.entities.get("e2"));
-    // …but not when a third record shares the name
-    const r3 = resolve([...records, rec("e3", { name: "株式会社ノバレーゼ", address: "大阪市北区梅田1-1-1" })]);
+    // …but not when a third business shares the name
+    const r3 = resolve([
+      ...records,
+      rec("e3", { name: "株式会社ノバレーゼ", nameKana: "ノバレーゼ", address: "大阪市北区梅田1-1-1" }),
+      rec("e4", { name: "株式会社ノバレーゼ", nameKana: "ノバレーゼ", address: "大阪市北区梅田1-1-1" }),
+    ]);
     expect(r3.entities.get("e1")).not.toBe(r3.entities.get("e2"));
+  });
+
+  it("when neither record carries a 法人番号, a name only they carry at two addresses stays two businesses", () => {
+    // two unregistered records: 株式会社ダイオーズ at two addresses in Tokyo are two companies
+    const r = resolve([
+      rec("d1", { name: "株式会社ダイオーズ", nameKana: "ダイオーズ", address: "千代田区丸の内一丁目７番１２号" }),
+      rec("d2", { name: "株式会社ダイオーズ", nameKana: "ダイオーズ", address: "港区浜松町二丁目４番１号" }),
+    ]);
+    expect(r.entities.get("d1")).not.toBe(r.entities.get("d2"));
+  });
+
+  it("when a third record of a rare name is alone at a new address, then it joins the registered company", () => {
+    const records = [
+      rec("i1", {
+        corporateNumber: "7010001999990",
+        name: "乾海運株式会社",
+        nameKana: "いぬいかいうん",
+        address: "東京都中央区勝どき１丁目１３番６号",
+      }),
+      rec("i2", { name: "乾海運株式会社", nameKana: "イヌイカイウン", address: "中央区勝どき一丁目１３番６号" }),
+      rec("i3", { name: "乾海運株式会社", nameKana: "イヌイカイウン", address: "中央区日本橋本町一丁目７番４号" }),
+    ];
+    const r = resolve(records);
+    expect(new Set(records.map((x) => r.entities.get(x.id)))).toEqual(new Set(["7010001999990"]));
+    // a phone that disagrees with the registered company's says it is another business
+    const withPhones = resolve([
+      { ...(records[0] as MatchRecord), phone: "03-1111-2222" },
+      records[1] as MatchRecord,
+      { ...(records[2] as MatchRecord), phone: "03-9999-8888" },
+    ]);
+    expect(withPhones.entities.get("i3")).not.toBe(withPhones.entities.get("i1"));
+  });
+
+  it("when a company registered in Tokyo is now in Kanagawa, its Tokyo record is the same company", () => {
+    // 1010401999992: numbered by the 東京法務局 港出張所
+    const records = [
+      rec("o1", {
+        corporateNumber: "1010401999992",
+        name: "オイレス精機株式会社",
+        nameKana: "おいれすせいき",
+        address: "神奈川県藤沢市桐原町８番地",
+      }),
+      rec("o2", { name: "オイレス精機株式会社", nameKana: "オイレスセイキ", address: "港区港南一丁目２番７０号" }),
+    ];
+    const r = resolve(records);
+    expect(r.entities.get("o2")).toBe("1010401999992");
+    // numbered in Saitama: a Tokyo record of the name is not explained by a move
+    const saitama = resolve([
+      { ...(records[0] as MatchRecord), corporateNumber: "4030001999991" },
+      records[1] as MatchRecord,
+    ]);
+    expect(saitama.entities.get("o2")).not.toBe("4030001999991");
+  });
+});
+
+describe("phones and owners", () => {
+  it("when two records give numbers of one line block (TEL / FAX), then that counts for them", () => {
+    const c = compare(
+      rec("a", { name: "株式会社北日本米穀", phone: "024-558-0127", representative: "五十嵐友美" }),
+      rec("b", { name: "株式会社 北日本米穀", phone: "0245580126", representative: "五十嵐 友美" }),
+    );
+    const phone = c.reasons.find((r) => r.field === "phone");
+    expect(phone?.agreement).toBe("similar");
+    expect(c.decision).toBe("same");
+    // another exchange is another line
+    const far = compare(
+      rec("a", { name: "株式会社北日本米穀", phone: "024-558-0127", representative: "五十嵐友美" }),
+      rec("b", { name: "株式会社北日本米穀", phone: "024-559-0127", representative: "五十嵐友美" }),
+    );
+    expect(far.reasons.find((r) => r.field === "phone")?.agreement).toBe("different");
+    expect(far.decision).not.toBe("same");
+  });
+
+  it("when one record names the owner after the 屋号 and the other gives them as representative, they agree", () => {
+    const c = compare(
+      rec("a", { name: "浜松精肉店（工藤清）", phone: "0243552323", address: "二本松市徳川町2丁目24番地" }),
+      rec("b", {
+        name: "浜松精肉店",
+        phone: "0243-55-2323",
+        address: "二本松市相生町4丁目27番地",
+        representative: "工藤 清",
+      }),
+    );
+    expect(c.reasons.find((r) => r.field === "representative")?.agreement).toBe("equal");
+    expect(c.decision).toBe("same");
   });
 });
 

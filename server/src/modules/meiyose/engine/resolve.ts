@@ -52,6 +52,9 @@ function hash32(s: string): number {
 
 const PAIR_BASE = 2 ** 24;
 
+/** A name carried by more records than this is common, whatever the entities say. */
+const RARE_NAME_RECORDS = 6;
+
 class Growable {
   data: Float64Array;
   length = 0;
@@ -390,6 +393,40 @@ export function resolvePrepared(prepared: PreparedRecord[], options: ResolveOpti
       });
       review.push({ x: s.x, y: s.y, c });
     }
+  }
+
+  // 3b. a name that more than two records carry but only two entities, one of them a registered
+  // company: the same rule as for a name two records carry (乾汽船: two records at the old address,
+  // one at the new). The pair across with the highest score decides.
+  const recordsOfName = new Map<number, number[]>();
+  for (let r = 0; r < n; r++) {
+    const h = hash32((byRank[r] as PreparedRecord).name.core);
+    const count = nameCount.get(h) ?? 0;
+    if (count < 3 || count > RARE_NAME_RECORDS) continue;
+    const list = recordsOfName.get(h);
+    if (list) list.push(r);
+    else recordsOfName.set(h, [r]);
+  }
+  for (const list of recordsOfName.values()) {
+    const roots = [...new Set(list.map((r) => uf.find(r)))];
+    if (roots.length !== 2) continue;
+    // one side is a registered company, the other one lone record (a sighting at another address);
+    // two entities with several records each at their own addresses are two businesses
+    const lone = roots.find((root) => !cnOf[root] && members(root).length === 1);
+    const registered = roots.find((root) => cnOf[root]);
+    if (lone === undefined || registered === undefined) continue;
+    let best: { x: number; y: number; c: Comparison } | null = null;
+    let contradicted = false;
+    const a = byRank[lone] as PreparedRecord;
+    for (const y of members(registered)) {
+      const c = comparePrepared(a, byRank[y] as PreparedRecord, { nameFrequency: 2 });
+      // anything but the address that disagrees (phone, representative, reading …) says: another business
+      if (c.reasons.some((r) => r.weight < 0 && r.field !== "address" && r.field !== "name")) contradicted = true;
+      if (c.decision !== "same" || !c.reasons.some((r) => r.agreement === "rare")) continue;
+      if (!best || c.score > best.c.score) best = { x: lone, y, c };
+    }
+    if (!best || contradicted) continue;
+    if (union(best.x, best.y) !== "ok") review.push(best);
   }
 
   // 4. keys
