@@ -5,7 +5,8 @@
  * 3,000,000 yen of eligible cost, sees 1,500,000 yen computed with its working, attaches a 見積書,
  * scores it after 形式審査 and sees it ranked, moves it through 採択 → 交付決定 with a 実績報告の期限,
  * sees the budget frame's remaining drop by 1,500,000, 交付決定件数 on the KPI dashboard rise by
- * one and the application among the reports due, and downloads the 交付決定通知書 PDF.
+ * one and the application among the reports due, and downloads the 交付決定通知書 PDF. Last, it
+ * imports an application from a CSV file through the import modal (a wrong amount first).
  * Dates are fixed inside 令和8年度 (the server refuses steps dated after today, so the journey
  * needs a clock at or past 2026-11-20).
  */
@@ -13,6 +14,7 @@ import { check, signIn, signOut } from "./steps.js";
 import {
   attachmentStep,
   chooseReportDue,
+  importSteps,
   noticeStep,
   reportsDueStep,
   reviewStep,
@@ -138,5 +140,6 @@ export function subsidyJourney({ adminPassword, stamp }) {
     },
     reportsDueStep(applied),
     noticeStep(applied),
+    ...importSteps({ companyName, phone: "059-555-0101" }),
   ];
 }

@@ -187,3 +187,56 @@ export function noticeStep(/** @type {Applied} */ applied) {
     },
   };
 }
+
+/**
+ * 申請の一括取り込み through the modal: a file with a wrong amount is read, nothing is stored and the
+ * row, column and value are shown; the corrected file's dry run computes the amount; importing it
+ * puts the application on the list.
+ * @returns {Step[]}
+ */
+export function importSteps(/** @type {{ companyName: string, phone: string }} */ business) {
+  const title = "一括取込の検証申請";
+  const file = (/** @type {string} */ amount) =>
+    Buffer.from(
+      `\uFEFFapplication_ref,company_name,phone,program_code,course,title,received_on,category,amount_yen\r\n` +
+        `J-1,${business.companyName},${business.phone},11,賃上げコース,${title},2026-11-20,機械装置等費,"${amount}"\r\n`,
+      "utf8",
+    );
+  /** @param {import("playwright-core").Page} page @param {string} amount */
+  const choose = async (page, amount) => {
+    await page
+      .getByTestId("applications-import")
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "申請一覧.csv", mimeType: "text/csv", buffer: file(amount) });
+    await page.getByTestId("applications-import-read").waitFor();
+  };
+  return [
+    {
+      id: "subsidy-import-refused",
+      title: "an application file with a wrong amount names row 2, amount_yen and the value; nothing is stored",
+      run: async (page) => {
+        await page.goto("/subsidies/applications");
+        await page.getByTestId("applications-import-open").click();
+        await choose(page, "百万円");
+        const row = page.getByTestId("import-error-row").first();
+        await row.waitFor();
+        const text = (await row.textContent()) ?? "";
+        check(text.includes("2") && text.includes("amount_yen") && text.includes("百万円"), `error row: ${text}`);
+        check(await page.getByTestId("applications-import-run").isDisabled(), "import is possible despite the error");
+      },
+    },
+    {
+      id: "subsidy-import-done",
+      title: "the corrected file computes 500,000 yen in the dry run, imports, and the application is on the list",
+      run: async (page) => {
+        await choose(page, "1,000,000");
+        await page.getByTestId("applications-import-ready").waitFor();
+        const computed = ((await page.getByTestId("import-computed").first().textContent()) ?? "").trim();
+        check(computed.includes("500,000"), `computed ${computed}`);
+        await page.getByTestId("applications-import-run").click();
+        await page.getByTestId("applications-import").waitFor({ state: "detached" });
+        await page.getByTestId("application-row").filter({ hasText: title }).first().waitFor();
+      },
+    },
+  ];
+}

@@ -17,7 +17,7 @@ export function ApplicationsTable({
   const { t, locale } = useI18n();
   const yen = { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="applications-table">
         <Table.Thead>
           <Table.Tr>
