@@ -554,3 +554,56 @@ describe("access matrix: postal codes", () => {
     for (const a of answers) expect(a).toEqual(answers[0]);
   });
 });
+
+describe("undo restores the decisions a merge replaced", () => {
+  let w: World;
+  const id: Record<string, string> = {};
+  beforeAll(async () => {
+    w = await world();
+    id.x = await create(w.staff, {
+      name: "株式会社相馬精工",
+      address: "福島県相馬市中村字北町63-3",
+      phone: "0244-36-0001",
+    });
+    id.y = await create(w.staff, { name: "（株）相馬精工", address: "相馬市中村北町63-3", phone: "0244360001" });
+    id.z = await create(w.staff, { name: "株式会社南相馬運輸", address: "福島県南相馬市原町区本町2-27" });
+    await w.staff.post("/api/companies/dedupe");
+  });
+
+  it("when a pair judged different is merged and the merge undone, then the 'different' decision is back and dedupe keeps them apart", async () => {
+    await w.staff.post("/api/companies/review/decision", { a: id.x, b: id.y, same: false });
+    await w.staff.post("/api/companies/dedupe");
+    const before = await registryState(w.org.id);
+    const m = (await w.staff.post("/api/companies/merge", { companyIds: [id.x, id.y] })).json();
+    expect((await w.staff.post(`/api/companies/merges/${m.mergeId}/undo`)).statusCode).toBe(200);
+    expect(await registryState(w.org.id)).toEqual(before);
+    await w.staff.post("/api/companies/dedupe");
+    const k = await entityKeys(w.org.id);
+    expect(k[id.x as string]).not.toBe(k[id.y as string]);
+  });
+
+  it("when an earlier merge is undone while a later one built on it is open, then 409 names the later one and nothing changes", async () => {
+    const m1 = (await w.staff.post("/api/companies/merge", { companyIds: [id.y, id.z] })).json();
+    const m2 = (await w.staff.post("/api/companies/merge", { companyIds: [id.x, id.y] })).json();
+    expect(m2.mergeId).toBeDefined();
+    const before = await registryState(w.org.id);
+    const res = await w.staff.post(`/api/companies/merges/${m1.mergeId}/undo`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain("後の統合から先に元に戻してください");
+    expect(await registryState(w.org.id)).toEqual(before);
+    // last first works
+    expect((await w.staff.post(`/api/companies/merges/${m2.mergeId}/undo`)).statusCode).toBe(200);
+    expect((await w.staff.post(`/api/companies/merges/${m1.mergeId}/undo`)).statusCode).toBe(200);
+  });
+
+  it("when a later merge repeats the pair of an earlier one and is undone, then the earlier merge still holds after dedupe", async () => {
+    const m1 = (await w.staff.post("/api/companies/merge", { companyIds: [id.x, id.z] })).json();
+    const s1 = await registryState(w.org.id);
+    const m2 = (await w.staff.post("/api/companies/merge", { companyIds: [id.x, id.z] })).json();
+    expect((await w.staff.post(`/api/companies/merges/${m2.mergeId}/undo`)).statusCode).toBe(200);
+    expect(await registryState(w.org.id)).toEqual(s1);
+    await w.staff.post("/api/companies/dedupe");
+    const k = await entityKeys(w.org.id);
+    expect(k[id.x as string], `merge ${m1.mergeId} is still open`).toBe(k[id.z as string]);
+  });
+});

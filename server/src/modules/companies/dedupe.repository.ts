@@ -25,7 +25,10 @@ export async function matchRecords(db: Executor, orgId: string) {
 
 export async function matchRecordsByIds(db: Executor, orgId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return (await matchRecords(db, orgId)).filter((r) => ids.includes(r.id));
+  return db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.orgId, orgId), inArray(companies.id, ids)));
 }
 
 /** Sets entity keys in batches with one UPDATE … FROM unnest per batch. */
@@ -59,6 +62,56 @@ export async function upsertDecision(db: Executor, row: typeof meiyoseDecisions.
       target: [meiyoseDecisions.orgId, meiyoseDecisions.companyA, meiyoseDecisions.companyB],
       set: { same: row.same, decidedBy: row.decidedBy, mergeId: row.mergeId ?? null, decidedAt: sql`now()` },
     });
+}
+
+/** A decision as stored, its time as PostgreSQL's text so that it comes back to the microsecond. */
+export interface StoredDecision {
+  companyA: string;
+  companyB: string;
+  same: boolean;
+  decidedBy: string;
+  mergeId: string | null;
+  decidedAt: string;
+}
+
+export async function decisionsAmong(
+  db: Executor,
+  orgId: string,
+  pairs: [string, string][],
+): Promise<StoredDecision[]> {
+  if (pairs.length === 0) return [];
+  const result = await db.execute(sql`
+    select d.company_a as "companyA", d.company_b as "companyB", d.same, d.decided_by as "decidedBy",
+           d.merge_id as "mergeId", d.decided_at::text as "decidedAt"
+    from ${meiyoseDecisions} d
+    join unnest(${sql.param(pairs.map(([a]) => a))}::uuid[], ${sql.param(pairs.map(([, b]) => b))}::uuid[]) as p(a, b)
+      on d.company_a = p.a and d.company_b = p.b
+    where d.org_id = ${orgId}`);
+  return result.rows as unknown as StoredDecision[];
+}
+
+/** Puts decisions back as they were; a pair decided again since (by a person) keeps the newer decision. */
+export async function restoreDecisions(db: Executor, orgId: string, rows: StoredDecision[]): Promise<void> {
+  for (const r of rows) {
+    await db.execute(sql`
+      insert into ${meiyoseDecisions} (org_id, company_a, company_b, same, decided_by, merge_id, decided_at)
+      values (${orgId}, ${r.companyA}, ${r.companyB}, ${r.same}, ${r.decidedBy}, ${r.mergeId}, ${r.decidedAt}::timestamptz)
+      on conflict do nothing`);
+  }
+}
+
+/** Open merges made after this one that took in any of its companies (they must be undone first). */
+export async function laterOpenMergesOf(db: Executor, orgId: string, mergeId: string, companyIds: string[]) {
+  const result = await db.execute(sql`
+    select m.id, m.merged_by as "mergedBy", to_char(m.created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') as "at"
+    from ${meiyoseMerges} m
+    where m.org_id = ${orgId} and m.undone_at is null
+      and m.created_at > (select created_at from ${meiyoseMerges} where id = ${mergeId})
+      and exists (
+        select 1 from jsonb_array_elements(m.previous->'members') e
+        where (e->>'companyId')::uuid = any(${sql.param(companyIds)}::uuid[]))
+    order by m.created_at`);
+  return result.rows as { id: string; mergedBy: string; at: string }[];
 }
 
 export async function deleteDecisionsOfMerge(db: Executor, orgId: string, mergeId: string): Promise<void> {
@@ -139,7 +192,14 @@ export async function clustersOf(db: Executor, orgId: string, companyIds: string
 }
 
 export async function insertMerge(db: Executor, row: typeof meiyoseMerges.$inferInsert): Promise<MergeRow> {
-  return (await db.insert(meiyoseMerges).values(row).returning())[0] as MergeRow;
+  // the time the merge was made under the organization's lock (not the transaction's start), so
+  // that merges are ordered as they happened
+  return (
+    await db
+      .insert(meiyoseMerges)
+      .values({ ...row, createdAt: sql`clock_timestamp()` })
+      .returning()
+  )[0] as MergeRow;
 }
 
 export async function findOpenMerge(db: Executor, orgId: string, id: string): Promise<MergeRow | undefined> {

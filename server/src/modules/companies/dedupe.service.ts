@@ -31,6 +31,8 @@ const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b
 interface MergeSnapshot {
   members: { companyId: string; entityKey: string | null }[];
   reviewPairs: { companyA: string; companyB: string; score: number; reasons: unknown }[];
+  /** the decisions its "same" rows replaced (a "different" judged earlier, an earlier merge's); absent in merges made before it was kept */
+  decisions?: dedupe.StoredDecision[];
 }
 
 export interface DedupeStats {
@@ -167,12 +169,14 @@ export async function mergeCompanies(
     const sortedIds = [...new Set(companyIds)].sort();
     const pairs = sortedIds.slice(1).map((id) => ordered(sortedIds[0] as string, id));
     const removedPairs = await dedupe.reviewPairsAmong(tx, actor.orgId, pairs);
+    const replaced = await dedupe.decisionsAmong(tx, actor.orgId, pairs);
     const merge = await dedupe.insertMerge(tx, {
       orgId: actor.orgId,
       entityKey,
       previous: {
         members: members.map((m) => ({ companyId: m.id, entityKey: m.entityKey })),
         reviewPairs: removedPairs,
+        decisions: replaced,
       } satisfies MergeSnapshot,
       mergedBy: actor.label,
     });
@@ -205,7 +209,10 @@ export async function mergeCompanies(
   });
 }
 
-/** Undoes a merge: the entity keys it replaced come back exactly, and its "same" decisions are withdrawn. */
+/**
+ * Undoes a merge: the entity keys, review pairs and decisions it replaced come back exactly. Merges are
+ * undone last first: one that a later merge built on is refused, naming the later one.
+ */
 export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<void> {
   requireAccess(actor, "company.write", { orgId: actor.orgId }, COMPANY);
   await db.transaction(async (tx) => {
@@ -213,6 +220,19 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
     const merge = await dedupe.findOpenMerge(tx, actor.orgId, mergeId);
     if (!merge) throw notFound({ ja: "統合の記録", en: "The merge" });
     const previous = merge.previous as MergeSnapshot;
+    const later = await dedupe.laterOpenMergesOf(
+      tx,
+      actor.orgId,
+      mergeId,
+      previous.members.map((m) => m.companyId),
+    );
+    if (later.length > 0) {
+      const made = later.map((m) => `${m.at} ${m.mergedBy}`);
+      throw new AppError("CONFLICT", {
+        ja: `この統合の後に、同じ事業者を含む統合（${made.join("、")}）があります。後の統合から先に元に戻してください`,
+        en: `A later merge (${made.join(", ")}) includes these businesses; undo it first`,
+      });
+    }
     await dedupe.setEntityKeys(
       tx,
       actor.orgId,
@@ -220,6 +240,7 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
     );
     await dedupe.restoreReviewPairs(tx, actor.orgId, previous.reviewPairs);
     await dedupe.deleteDecisionsOfMerge(tx, actor.orgId, mergeId);
+    await dedupe.restoreDecisions(tx, actor.orgId, previous.decisions ?? []);
     await dedupe.markUndone(tx, actor.orgId, mergeId);
     await recordAudit(tx, actor, {
       entity: "meiyose_merge",
