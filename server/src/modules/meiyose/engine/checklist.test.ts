@@ -435,3 +435,24 @@ describe("hard negatives stay apart, whatever the order", () => {
     expect(new Set(resolve([b, a]).entities.values())).toEqual(new Set(["5070001000715", "7010001086980"]));
   });
 });
+
+describe("a floor or room written after a space is not part of the block number", () => {
+  it.each([
+    ["福島市三河南町1-20 2F", "福島市三河南町1-20"],
+    ["福島市三河南町1-20　5階", "福島市三河南町1-20"],
+    ["福島市森合町10番1号 ２Ｆ", "福島市森合町10-1"],
+    ["福島市三河南町1-20 501号室", "福島市三河南町1-20"],
+    ["福島市三河南町1-20 201", "福島市三河南町1-20"],
+    // the number goes on: one block chain
+    ["福島市三河南町1丁目 20番 3号", "福島市三河南町1-20-3"],
+    ["福島市三河南町1 - 20", "福島市三河南町1-20"],
+    ["〒960-8053 福島市三河南町1-20", "福島市三河南町1-20"],
+  ])("%s → key %s", (raw, key) => {
+    expect(normalizeAddress(raw).key).toBe(key);
+  });
+  it("an address with a floor is not 'equal' to another block number", () => {
+    const a = { id: "a", name: "株式会社山田製作所", address: "福島市三河南町1-20 2F" };
+    const b = { id: "b", name: "株式会社山田製作所", address: "福島市三河南町1-202" };
+    expect(compare(a, b).reasons.find((r) => r.field === "address")?.agreement).not.toBe("equal");
+  });
+});

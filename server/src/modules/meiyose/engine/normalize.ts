@@ -417,8 +417,19 @@ const KANJI_BEFORE_HYPHEN = new RegExp(`(?<![\\p{Script=Han}])(${KN})(?=-[0-9〇
  * Offline address normalisation: NFKC, prefecture detection, 大字/字 dropped, kanji numerals in the
  * block part converted, 丁目/番地/番/号/の → hyphens, building names split off.
  */
+/**
+ * A space after the block number that starts a floor or room (1-20 2F, 1-20 501号室, 10番1号 5階):
+ * the rest is the building, not more block number. A number that goes on (2-3 4-5 is rare, 1丁目 2番
+ * is not) keeps the chain.
+ */
+const SPACE_BEFORE_ROOM = /(?<=[0-9号])\s+(?=[0-9]+(?![0-9]|-|丁目|番|号(?![室館棟])|の[0-9]))/g;
+/** Stands for that space until the block number is split off (a character no address holds). */
+const ROOM_MARK = "\uE000";
+
 export function normalizeAddress(raw: string | null | undefined): NormalizedAddress {
   let s = foldKyuji(foldGa(unifyHyphens((raw ?? "").normalize("NFKC"))))
+    .trim()
+    .replace(SPACE_BEFORE_ROOM, ROOM_MARK)
     .replace(/\s+/g, "")
     .replace(/[〒]\d{3}-?\d{4}/, "");
   let prefecture: string | null = null;
@@ -473,7 +484,7 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
   if (m) {
     town = m[1] ?? "";
     numbers = m[2] ?? "";
-    building = (m[3] ?? "").replace(/^-/, "");
+    building = (m[3] ?? "").replace(/^-/, "").replace(ROOM_MARK, "");
   }
   town = cityPart + town.slice(lead.length);
   const key = town + numbers;
