@@ -2,8 +2,22 @@
  * Small RFC 4180 CSV reader/writer (quoted fields, doubled quotes, CRLF/LF, UTF-8 BOM).
  * The reader is incremental: feed it chunks of text, it yields complete rows.
  */
+/** A quoted field that is never closed: the rest of the file would be read as one value. */
+export class CsvUnclosedQuoteError extends Error {
+  constructor(
+    /** the record (spreadsheet row, header = 1) where the quote opened */
+    readonly row: number,
+  ) {
+    super(`unclosed quote in row ${row}`);
+    this.name = "CsvUnclosedQuoteError";
+  }
+}
+
 export class CsvReader {
   private field = "";
+  /** records completed so far, and the record a still-open quote started in */
+  private records = 0;
+  private quoteRecord = 0;
   private row: string[] = [];
   private inQuotes = false;
   private quoteSeen = false;
@@ -72,6 +86,7 @@ export class CsvReader {
         this.row.push(field);
         field = "";
         rows.push(this.row);
+        this.records++;
         this.row = [];
         if (c === 13) {
           if (i + 1 < len) {
@@ -81,6 +96,7 @@ export class CsvReader {
         i++;
       } else if (c === 34 && field === "") {
         this.inQuotes = true;
+        this.quoteRecord = this.records + 1;
         i++;
       } else {
         // plain run up to the next delimiter
@@ -98,14 +114,16 @@ export class CsvReader {
     return rows;
   }
 
-  /** Flushes the last row (a file without a final newline). */
+  /** Flushes the last row (a file without a final newline); a quote still open is an error. */
   end(): string[][] {
+    if (this.inQuotes) throw new CsvUnclosedQuoteError(this.quoteRecord);
     this.quoteSeen = false;
     if (this.field !== "" || this.row.length > 0) {
       this.row.push(this.field);
       this.field = "";
       const r = this.row;
       this.row = [];
+      this.records++;
       return [r];
     }
     return [];

@@ -311,6 +311,33 @@ describe("importing CP932 and BOM files", () => {
     expect(audit.rows[0]?.n).toBe(0);
   });
 
+  it("when a quoted field is never closed, then 400 names the row where it opened and nothing is stored", async () => {
+    const before = await countOf(w.org.id);
+    const csv = 'name,address\n"山田製作所,福島県福島市三河南町1-20\n鈴木商店,三重県津市栄町1-891\n';
+    const res = await upload(w.staff, "quote.csv", Buffer.from(csv, "utf8"));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain("2行目で始まる引用符");
+    expect(await countOf(w.org.id)).toBe(before);
+  });
+
+  it("when an .xlsx file is not a workbook, or the file is an old .xls, then 400 says how to save it and nothing is stored", async () => {
+    const before = await countOf(w.org.id);
+    const broken = await upload(w.staff, "broken.xlsx", Buffer.from("this is not a zip file"));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toContain("xlsxファイルとして読めません");
+    const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(512)]);
+    const xls = await upload(w.staff, "old.csv", ole);
+    expect(xls.statusCode).toBe(400);
+    expect(xls.json().error.message).toContain("Excel 97-2003");
+    expect(await countOf(w.org.id)).toBe(before);
+  });
+
+  it("when a file has blank lines, then an error names the row as the spreadsheet shows it", async () => {
+    const csv = ["name,employees", "", "空行の後株式会社,5", "", "", "悪い社員数株式会社,たくさん"].join("\n");
+    const res = await upload(w.staff, "blank-lines.csv", Buffer.from(csv, "utf8"));
+    expect(res.json().errors).toEqual([{ row: 6, column: "employees", value: "たくさん", reason: expect.any(String) }]);
+  });
+
   it("when a viewer imports a valid file, then 404 and nothing is stored", async () => {
     const before = await countOf(w.org.id);
     const res = await upload(w.viewer, "v.csv", Buffer.from("name\n閲覧者株式会社\n", "utf8"));

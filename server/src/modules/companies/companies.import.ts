@@ -53,8 +53,9 @@ const MAX_ERRORS = 500;
  */
 export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions): Promise<ImportReport> {
   requireAccess(actor, "company.write", { orgId: actor.orgId }, { ja: "事業者", en: "Businesses" });
-  const { rows, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
+  const { rows, rowNumbers, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
   const [headers = [], ...data] = rows;
+  const rowOf = (i: number) => rowNumbers[i + 1] ?? i + 2;
   const mapping = resolveMapping(headers, opts.map ?? {});
   const report: ImportReport = {
     fileName: opts.fileName,
@@ -101,7 +102,7 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
   const byNumber = new Map<string, CompanyInput>();
   data.forEach((cells, i) => {
     if (report.errors.length >= MAX_ERRORS) return;
-    const { input, errors } = readRow(cells, i + 2, headers, mapping);
+    const { input, errors } = readRow(cells, rowOf(i), headers, mapping);
     report.errors.push(...errors);
     if (!input) return;
     const cn = input.corporateNumber ?? null;
@@ -118,7 +119,7 @@ export async function importCompanies(db: Db, actor: Actor, opts: ImportOptions)
       return;
     }
     if (cn) byNumber.set(cn, input);
-    inputs.push({ input, row: i + 2 });
+    inputs.push({ input, row: rowOf(i) });
   });
   const postalColumn = headers[mapping.byField.postal_code ?? -1] ?? "postal_code";
   const values: repo.CompanyValues[] = [];

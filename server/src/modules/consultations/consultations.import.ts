@@ -111,7 +111,7 @@ export async function importConsultations(
   actor: Actor,
   opts: ConsultationImportOptions,
 ): Promise<ConsultationImportReport> {
-  const { rows, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
+  const { rows, rowNumbers, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
   const [headers = [], ...data] = rows;
   const mapping = resolveMapping(headers, opts.map ?? {});
   const header = (c: Column) => headers[mapping.byField[c] ?? -1] ?? c;
@@ -155,7 +155,7 @@ export async function importConsultations(
   const ready: { row: ImportRow; program: SupportProgram; staff: string[]; match: Match | null }[] = [];
   for (const [i, cells] of data.entries()) {
     if (report.errors.length >= MAX_ERRORS) break;
-    const read = readConsultationRow(cells, i + 2, headers, mapping);
+    const read = readConsultationRow(cells, rowNumbers[i + 1] ?? i + 2, headers, mapping);
     for (const e of read.errors) fail(e.row, e.column, e.value, e.reason);
     const row = read.row;
     if (!row) continue;

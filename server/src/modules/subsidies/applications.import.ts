@@ -58,7 +58,7 @@ export async function importApplications(
 ): Promise<SubsidyImportReport> {
   // Only people who may receive applications for some department import them at all.
   requireAccess(actor, "support.write", { orgId: actor.orgId, departmentIds: actor.departmentIds }, APPLICATION);
-  const { rows, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
+  const { rows, rowNumbers, encoding } = await readTable(opts.bytes, opts.fileName, opts.encoding);
   const [headers = [], ...data] = rows;
   const mapping = resolveMapping(headers, opts.mapping ?? {});
   const header = (c: Column) => headers[mapping.byField[c] ?? -1] ?? c;
@@ -110,7 +110,7 @@ export async function importApplications(
   }
 
   // 1. Read and group the rows; find each application's program, round and business.
-  const read = readApplications(data, headers, mapping);
+  const read = readApplications(data, rowNumbers.slice(1), headers, mapping);
   for (const e of read.errors) fail(e.row, e.column, e.value, { ja: e.reason, en: e.reasonEn });
   const years = [...new Set(read.applications.flatMap(candidateYears))];
   const programs = await programsOfYears(db, actor, years);

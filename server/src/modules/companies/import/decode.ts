@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { parseCsv } from "../../../lib/csv.js";
+import { AppError } from "../../../http/app-error.js";
+import { CsvReader, CsvUnclosedQuoteError } from "../../../lib/csv.js";
 
 export type TextEncodingName = "utf-8" | "shift_jis";
 
@@ -19,19 +20,59 @@ export function decodeCsv(bytes: Buffer, encoding?: TextEncodingName): { text: s
   }
 }
 
+/** Rows of a file with the spreadsheet row each came from (header = 1; blank rows are left out). */
+export interface Table {
+  rows: string[][];
+  rowNumbers: number[];
+}
+
+const unreadable = (ja: string, en: string) =>
+  new AppError("VALIDATION_FAILED", { ja, en }, [{ field: "file", message: { ja, en } }]);
+
 /** The first worksheet as rows of strings (numbers as Excel shows them, dates as YYYY-MM-DD). */
-export async function readXlsx(bytes: Buffer): Promise<string[][]> {
+export async function readXlsx(bytes: Buffer): Promise<Table> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable(
+      "xlsxファイルとして読めません（壊れているか、別の形式のファイルです）。Excelで開き「Excel ブック (*.xlsx)」として保存し直すか、CSVで保存してください。",
+      "The file cannot be read as xlsx (it is damaged or of another format). Open it in Excel and save it as an Excel workbook (*.xlsx), or as CSV.",
+    );
+  }
   const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
+  const table: Table = { rows: [], rowNumbers: [] };
+  if (!ws) return table;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) values.push(cellText(row.getCell(c).value));
-    rows.push(values);
+    if (values.every((v) => v.trim() === "")) return;
+    table.rows.push(values);
+    table.rowNumbers.push(rowNumber);
   });
-  return rows;
+  return table;
+}
+
+/** CSV text as rows; an unclosed quote is refused with its row rather than read as one long value. */
+function readCsvText(text: string): Table {
+  const reader = new CsvReader();
+  let records: string[][];
+  try {
+    records = [...reader.push(text), ...reader.end()];
+  } catch (e) {
+    if (!(e instanceof CsvUnclosedQuoteError)) throw e;
+    throw unreadable(
+      `${e.row}行目で始まる引用符（"）が閉じられていません。値の中の " は "" と書くか、引用符を閉じてください。`,
+      `The quote (") opened in row ${e.row} is never closed. Write a " inside a value as "", or close the quote.`,
+    );
+  }
+  const table: Table = { rows: [], rowNumbers: [] };
+  records.forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    table.rows.push(cells);
+    table.rowNumbers.push(i + 1);
+  });
+  return table;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -53,8 +94,19 @@ export async function readTable(
   bytes: Buffer,
   fileName: string,
   encoding?: TextEncodingName,
-): Promise<{ rows: string[][]; encoding: TextEncodingName | "xlsx" }> {
-  if (/\.xlsx$/i.test(fileName)) return { rows: await readXlsx(bytes), encoding: "xlsx" };
+): Promise<Table & { encoding: TextEncodingName | "xlsx" }> {
+  if (/\.xlsx$/i.test(fileName)) return { ...(await readXlsx(bytes)), encoding: "xlsx" };
+  if (/\.xls$/i.test(fileName) || isOleCompoundFile(bytes)) {
+    throw unreadable(
+      "Excel 97-2003 形式（.xls）は読めません。Excelで開き「Excel ブック (*.xlsx)」かCSVとして保存し直してください。",
+      "Excel 97-2003 files (.xls) cannot be read. Open the file in Excel and save it as an Excel workbook (*.xlsx) or as CSV.",
+    );
+  }
   const decoded = decodeCsv(bytes, encoding);
-  return { rows: parseCsv(decoded.text).filter((r) => r.some((c) => c.trim() !== "")), encoding: decoded.encoding };
+  return { ...readCsvText(decoded.text), encoding: decoded.encoding };
+}
+
+/** The signature of an OLE compound file (.xls, .doc): binary, never a CSV. */
+function isOleCompoundFile(bytes: Buffer): boolean {
+  return bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
 }

@@ -127,6 +127,8 @@ function companyReasonEn(column: Column, value: string): string {
  */
 export function readApplications(
   data: string[][],
+  /** the spreadsheet row of each data row */
+  rowNumbers: number[],
   headers: string[],
   mapping: ImportMapping,
 ): { applications: FileApplication[]; errors: ImportError[] } {
@@ -147,7 +149,7 @@ export function readApplications(
 
   const groups = new Map<string, { ref: string; rows: { row: number; cells: string[] }[] }>();
   data.forEach((cells, i) => {
-    const row = i + 2;
+    const row = rowNumbers[i] ?? i + 2;
     const ref = cellOf(cells, "application_ref").normalize("NFKC").trim();
     if (!ref) {
       fail(row, "application_ref", "", {
