@@ -456,3 +456,31 @@ describe("a floor or room written after a space is not part of the block number"
     expect(compare(a, b).reasons.find((r) => r.field === "address")?.agreement).not.toBe("equal");
   });
 });
+
+describe("bank-style legal forms in the name field and dotted phone numbers", () => {
+  it.each([
+    ["ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ", "株式会社", "before"],
+    ["(ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ", "株式会社", "before"],
+    ["ﾔﾏﾀﾞｾｲｻｸｼｮ(ｶ", "株式会社", "after"],
+    ["ﾔﾏﾀﾞｾｲｻｸｼｮ(ｶ)", "株式会社", "after"],
+    ["ﾕ)ｻﾄｳｼｮｳﾃﾝ", "有限会社", "before"],
+    ["ｼｬ)ﾌｸｼﾏｷｮｳｶｲ", "一般社団法人", "before"],
+  ])("%s → %s (%s)", (raw, form, position) => {
+    const n = normalizeName(raw);
+    expect(n.legalForm).toBe(form);
+    expect(n.legalFormPosition).toBe(position);
+    expect(n.owner).toBeUndefined();
+  });
+
+  it("ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ and カブシキガイシャヤマダセイサクショ are one name; ﾔﾏﾀﾞｾｲｻｸｼｮ(ｶ is the other side", () => {
+    expect(normalizeName("ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ").key).toBe(normalizeName("カブシキガイシャヤマダセイサクショ").key);
+    expect(normalizeName("ﾔﾏﾀﾞｾｲｻｸｼｮ(ｶ").key).not.toBe(normalizeName("ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ").key);
+  });
+
+  it.each([
+    ["024.382.7899", "0243827899"],
+    ["TEL 024．382．7899", "0243827899"],
+  ])("%s → %s", (raw, digits) => {
+    expect(normalizePhone(raw)).toBe(digits);
+  });
+});

@@ -78,8 +78,29 @@ const LEGAL_FORMS: LegalFormDef[] = [
   },
 ];
 
+/**
+ * Bank-style (全銀) abbreviations, as names come out of transfer records and bank books in half-width
+ * kana: ｶ)ﾔﾏﾀﾞｾｲｻｸｼｮ, ﾔﾏﾀﾞｾｲｻｸｼｮ(ｶ, (ｶ)ﾔﾏﾀﾞ … (after NFKC: カ) / (カ / (カ)).
+ */
+const ZENGIN_OF: Record<string, string[]> = {
+  株式会社: ["カ"],
+  有限会社: ["ユ"],
+  合同会社: ["ド"],
+  合資会社: ["シ"],
+  合名会社: ["メ"],
+  一般財団法人: ["ザイ"],
+  一般社団法人: ["シャ", "シヤ"],
+  医療法人: ["イ"],
+  学校法人: ["ガク"],
+  社会福祉法人: ["フク"],
+  特定非営利活動法人: ["トクヒ"],
+};
+
 const TOKEN_TABLE: { token: string; def: LegalFormDef }[] = LEGAL_FORMS.flatMap((def) =>
-  def.tokens.map((token) => ({ token, def })),
+  [...def.tokens, ...(ZENGIN_OF[def.form] ?? []).flatMap((k) => [`${k})`, `(${k}`, `(${k})`])].map((token) => ({
+    token,
+    def,
+  })),
 ).sort((a, b) => b.token.length - a.token.length);
 
 export function legalFamily(form: string | null): LegalFamily | null {
@@ -253,6 +274,7 @@ export function normalizePhones(raw: string | null | undefined): string[] {
   const s = raw
     .normalize("NFKC")
     .replace(HYPHEN_ANY, "-")
+    .replace(/(?<=[0-9])\.(?=[0-9])/g, "-") // 024.382.7899
     .replace(/\+81-?/g, "0");
   const out: string[] = [];
   for (const chunk of s.split(/[^0-9()\-\s]+/)) {
