@@ -106,7 +106,7 @@ export async function laterOpenMergesOf(db: Executor, orgId: string, mergeId: st
     select m.id, m.merged_by as "mergedBy", to_char(m.created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD HH24:MI') as "at"
     from ${meiyoseMerges} m
     where m.org_id = ${orgId} and m.undone_at is null
-      and m.created_at > (select created_at from ${meiyoseMerges} where id = ${mergeId})
+      and m.created_at > (select created_at from ${meiyoseMerges} where org_id = ${orgId} and id = ${mergeId})
       and exists (
         select 1 from jsonb_array_elements(m.previous->'members') e
         where (e->>'companyId')::uuid = any(${sql.param(companyIds)}::uuid[]))
