@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
 import type { Executor } from "../../db/client.js";
 import { systemActor } from "../../http/actor.js";
+import { AppError } from "../../http/app-error.js";
 import { type FactInput, recordFact, syncFacts, voidFactsOf } from "../activities/index.js";
 import { mergeCompanies, undoMerge } from "../companies/dedupe.service.js";
 import { getDashboard } from "./kpi.service.js";
@@ -333,9 +334,16 @@ async function changeRecord(g: Gen, w: World): Promise<void> {
 
 async function mergeOrUndo(g: Gen, w: World): Promise<void> {
   if (w.merges.length > 0 && g.chance(0.4)) {
+    // a random merge; one that a later merge built on is refused (merges are undone last first),
+    // and then the latest is undone instead
     const i = g.int(0, w.merges.length - 1);
-    const [mergeId] = w.merges.splice(i, 1);
-    await undoMerge(t.database.db, sys(), mergeId as string);
+    try {
+      await undoMerge(t.database.db, sys(), w.merges[i] as string);
+      w.merges.splice(i, 1);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "CONFLICT") throw e;
+      await undoMerge(t.database.db, sys(), w.merges.pop() as string);
+    }
     return;
   }
   const a = g.pick(w.companies);
