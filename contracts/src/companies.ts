@@ -231,6 +231,31 @@ export const dedupeStatsSchema = z.object({
   reviewPairs: z.number().int(),
   conflicts: z.number().int(),
 });
+/** 名寄せ of one business: the records it is made of and the open merges that made it, newest first. */
+export const companyEntitySchema = z.object({
+  entityKey: z.string().nullable(),
+  records: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      corporateNumber: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+  merges: z.array(
+    z.object({
+      id: idSchema,
+      mergedBy: z.string(),
+      createdAt: z.string(),
+      companyIds: z.array(idSchema),
+      /** false when a later merge built on it: that one is undone first */
+      undoable: z.boolean(),
+    }),
+  ),
+});
+export type CompanyEntity = z.infer<typeof companyEntitySchema>;
+
 export const registrySummarySchema = z.object({
   companies: z.number().int(),
   entities: z.number().int(),

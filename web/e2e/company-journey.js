@@ -175,6 +175,34 @@ export function companyJourney({ adminPassword }) {
       },
     },
     {
+      id: "merge-on-company-page",
+      title: "merged again, a 山田 record's page lists the other record and the merge, with 元に戻す",
+      run: async (page) => {
+        for (const name of YAMADA) await page.getByLabel(`${name} を選択`).check();
+        await page.getByTestId("companies-merge").click();
+        await yamadaRows(page).getByTestId("entity-badge").first().waitFor();
+        await page.getByRole("link", { name: YAMADA[0], exact: true }).click();
+        const record = page.getByTestId("same-entity-record");
+        await record.filter({ hasText: YAMADA[1] }).waitFor();
+        check((await record.count()) === 1, "one other record is listed");
+        const merge = page.getByTestId("entity-merge");
+        await merge.getByText(/2件を統合/).waitFor();
+        check(await merge.getByTestId("entity-merge-undo").isEnabled(), "the newest merge can be undone");
+      },
+    },
+    {
+      id: "merge-undone-on-company-page",
+      title: "元に戻す on the record's page undoes it: no other record, no merge",
+      run: async (page) => {
+        await page.getByTestId("entity-merge-undo").click();
+        await page.getByText("統合を元に戻しました。").first().waitFor();
+        await page.getByText("同じ事業者として名寄せされた他の記録はありません。").waitFor();
+        check((await page.getByTestId("entity-merge").count()) === 0, "no merge is listed any more");
+        await page.getByTestId("nav-companies").click();
+        await page.getByTestId("companies-table").waitFor();
+      },
+    },
+    {
       id: "dedupe-job",
       title: "名寄せを実行 runs in the background and reports its figures",
       run: async (page) => {

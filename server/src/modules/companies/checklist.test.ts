@@ -634,3 +634,47 @@ describe("undo restores the decisions a merge replaced", () => {
     expect(k[id.x as string], `merge ${m1.mergeId} is still open`).toBe(k[id.z as string]);
   });
 });
+
+describe("GET /api/companies/:id/entity: the records of a business and the merges behind it", () => {
+  let w: World;
+  const id: Record<string, string> = {};
+  beforeAll(async () => {
+    w = await world();
+    id.a = await create(w.staff, { name: "株式会社白河精機", address: "福島県白河市新白河1-1" });
+    id.b = await create(w.staff, { name: "白河精機（株）", address: "白河市新白河1-1", phone: "0248-22-0001" });
+    id.c = await create(w.staff, { name: "株式会社白河精機販売", address: "福島県白河市新白河1-2" });
+  });
+
+  it("when a company was never merged, then it is its own only record and no merge is listed", async () => {
+    const res = await w.staff.get(`/api/companies/${id.c}/entity`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().records.map((r: { id: string }) => r.id)).toEqual([id.c]);
+    expect(res.json().merges).toEqual([]);
+  });
+
+  it("when two merges build on each other, then each record's page lists every record, and only the newer merge is undoable", async () => {
+    const m1 = (await w.staff.post("/api/companies/merge", { companyIds: [id.a, id.b] })).json();
+    const m2 = (await w.staff.post("/api/companies/merge", { companyIds: [id.b, id.c] })).json();
+    for (const self of [id.a, id.c]) {
+      const e = (await w.viewer.get(`/api/companies/${self}/entity`)).json();
+      expect(e.records[0].id).toBe(self);
+      expect(new Set(e.records.map((r: { id: string }) => r.id))).toEqual(new Set([id.a, id.b, id.c]));
+      expect(e.merges.map((m: { id: string; undoable: boolean }) => [m.id, m.undoable])).toEqual([
+        [m2.mergeId, true],
+        [m1.mergeId, false],
+      ]);
+    }
+    expect((await w.staff.post(`/api/companies/merges/${m2.mergeId}/undo`)).statusCode).toBe(200);
+    const after = (await w.staff.get(`/api/companies/${id.a}/entity`)).json();
+    expect(new Set(after.records.map((r: { id: string }) => r.id))).toEqual(new Set([id.a, id.b]));
+    expect(after.merges.map((m: { id: string; undoable: boolean }) => [m.id, m.undoable])).toEqual([
+      [m1.mergeId, true],
+    ]);
+  });
+
+  it("when another organization, a missing id or a malformed id is asked, then 404 / 404 / 400", async () => {
+    expect((await w.outsider.get(`/api/companies/${id.a}/entity`)).statusCode).toBe(404);
+    expect((await w.staff.get(`/api/companies/${randomUUID()}/entity`)).statusCode).toBe(404);
+    expect((await w.staff.get("/api/companies/not-a-uuid/entity")).statusCode).toBe(400);
+  });
+});

@@ -191,6 +191,39 @@ export async function clustersOf(db: Executor, orgId: string, companyIds: string
     .for("update");
 }
 
+/** The records of the business this company belongs to (itself alone when it has no entity key). */
+export async function entityRecords(db: Executor, orgId: string, companyId: string) {
+  const result = await db.execute(sql`
+    select c.id, c.name, c.corporate_number as "corporateNumber", c.address, c.phone, c.entity_key as "entityKey"
+    from ${companies} c
+    join ${companies} seed on seed.org_id = c.org_id and seed.id = ${companyId}
+    where c.org_id = ${orgId} and (c.id = seed.id or c.entity_key = seed.entity_key)
+    order by c.id = seed.id desc, c.name, c.id`);
+  return result.rows as {
+    id: string;
+    name: string;
+    corporateNumber: string | null;
+    address: string | null;
+    phone: string | null;
+    entityKey: string | null;
+  }[];
+}
+
+/** Open merges that took in any of these companies, newest first, with the companies each joined. */
+export async function openMergesTouching(db: Executor, orgId: string, companyIds: string[]) {
+  if (companyIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select m.id, m.merged_by as "mergedBy", to_json(m.created_at) #>> '{}' as "createdAt",
+           array(select e->>'companyId' from jsonb_array_elements(m.previous->'members') e) as "companyIds"
+    from ${meiyoseMerges} m
+    where m.org_id = ${orgId} and m.undone_at is null
+      and exists (
+        select 1 from jsonb_array_elements(m.previous->'members') e
+        where (e->>'companyId')::uuid = any(${sql.param(companyIds)}::uuid[]))
+    order by m.created_at desc`);
+  return result.rows as { id: string; mergedBy: string; createdAt: string; companyIds: string[] }[];
+}
+
 export async function insertMerge(db: Executor, row: typeof meiyoseMerges.$inferInsert): Promise<MergeRow> {
   // the time the merge was made under the organization's lock (not the transaction's start), so
   // that merges are ordered as they happened

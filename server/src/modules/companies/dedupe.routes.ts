@@ -1,4 +1,5 @@
 import {
+  companyEntitySchema,
   companyInputSchema,
   dedupeJobSchema,
   dedupeStatsSchema,
@@ -15,6 +16,7 @@ import { z } from "zod";
 import type { ZodApp } from "../../http/types.js";
 import { getDedupeJob, startDedupeJob } from "./dedupe.jobs.js";
 import {
+  companyEntity,
   decidePair,
   likelyDuplicates,
   mergeCompanies,
@@ -30,6 +32,18 @@ export function dedupeRoutes(app: ZodApp): void {
     "/api/companies/summary",
     { schema: { tags, summary: "事業者数と名寄せ後の事業者数", response: { 200: registrySummarySchema } } },
     (req) => registrySummary(app.db, req.actorOrThrow()),
+  );
+  app.get(
+    "/api/companies/:id/entity",
+    {
+      schema: {
+        tags,
+        summary: "名寄せ後の事業者：同じ事業者の記録と、それを作った統合（新しい順）",
+        params: idParamsSchema,
+        response: { 200: companyEntitySchema },
+      },
+    },
+    (req) => companyEntity(app.db, req.actorOrThrow(), req.params.id),
   );
   app.post(
     "/api/companies/duplicates",

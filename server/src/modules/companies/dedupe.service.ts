@@ -1,4 +1,4 @@
-import type { CompanyInput } from "@shien/contracts";
+import type { CompanyEntity, CompanyInput } from "@shien/contracts";
 import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
@@ -249,6 +249,31 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
       changes: [{ field: "undone", to: true }],
     });
   });
+}
+
+/**
+ * One business as 名寄せ made it: its records and the open merges behind it, newest first. A merge
+ * is undoable when no later open merge took in any of its companies (undo goes last first).
+ */
+export async function companyEntity(db: Db, actor: Actor, companyId: string): Promise<CompanyEntity> {
+  requireAccess(actor, "company.read", { orgId: actor.orgId }, COMPANY);
+  const records = await dedupe.entityRecords(db, actor.orgId, companyId);
+  const self = records[0];
+  if (!self || self.id !== companyId) throw notFound(COMPANY);
+  const merges = await dedupe.openMergesTouching(
+    db,
+    actor.orgId,
+    records.map((r) => r.id),
+  );
+  return {
+    entityKey: self.entityKey,
+    records: records.map(({ entityKey: _, ...r }) => r),
+    merges: merges.map((m, i) => ({
+      ...m,
+      // newest first: a merge is blocked by a newer one sharing a company
+      undoable: !merges.slice(0, i).some((later) => later.companyIds.some((id) => m.companyIds.includes(id))),
+    })),
+  };
 }
 
 /** A person's verdict on a review pair: "same" merges them now; "different" keeps them apart from now on. */

@@ -1,5 +1,6 @@
 import {
   type Company,
+  type CompanyEntity,
   type CompanyImportReport,
   type CompanyImportRequest,
   type CompanyInput,
@@ -40,6 +41,7 @@ export const companyKeys = {
   lists: ["companies", "list"] as const,
   list: (query: CompanyQuery) => ["companies", "list", query] as const,
   one: (id: string) => ["companies", "one", id] as const,
+  entity: (id: string) => ["companies", "entity", id] as const,
   summary: ["companies", "summary"] as const,
   review: ["companies", "review"] as const,
   duplicates: (probe: CompanyInput & { exceptId?: string }) => ["companies", "duplicates", probe] as const,
@@ -57,6 +59,14 @@ export function useCompanies(query: CompanyQuery) {
     queryKey: companyKeys.list(query),
     queryFn: () => api<CompanyPage>("GET", `/api/companies${toQueryString({ ...query })}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The records of this company's business and the merges behind it (newest first). */
+export function useCompanyEntity(id: string) {
+  return useQuery({
+    queryKey: companyKeys.entity(id),
+    queryFn: () => api<CompanyEntity>("GET", `${companyPath(id)}/entity`),
   });
 }
 

@@ -42,8 +42,14 @@ export const meiyoseMessages = {
   "meiyose.saveAnyway": { ja: "別の事業者として登録", en: "Register as a different business" },
   "meiyose.sameEntity": { ja: "同じ事業者の他の記録", en: "Other records of this business" },
   "meiyose.sameEntityNone": {
-    ja: "名寄せされた他の記録は、読み込み済みの一覧にはありません。",
-    en: "No other linked record among the lists loaded so far.",
+    ja: "同じ事業者として名寄せされた他の記録はありません。",
+    en: "No other record is counted as this business.",
+  },
+  "meiyose.mergeHistory": { ja: "統合の履歴（新しい順）", en: "Merges (newest first)" },
+  "meiyose.mergeLine": { ja: "{at} {by}：{count}件を統合", en: "{at} {by}: {count} records merged" },
+  "meiyose.undoLaterFirst": {
+    ja: "この後の統合が同じ記録を含んでいます。後の統合から先に元に戻してください。",
+    en: "A later merge includes these records; undo that one first.",
   },
   "meiyose.entityKey": { ja: "名寄せキー", en: "Entity key" },
 } satisfies MessageTable;

@@ -95,7 +95,7 @@ export function CompanyPage() {
                 <Title order={2} size="h5" mb="sm">
                   {t("meiyose.sameEntity")}
                 </Title>
-                <SameEntityList company={c} />
+                <SameEntityList company={c} mayWrite={mayWrite} />
               </Card>
             </Grid.Col>
             <Grid.Col span={12}>
