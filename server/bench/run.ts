@@ -37,6 +37,15 @@ const BENCHES: Record<string, () => Promise<void>> = {
       fits: Number(process.env.SUBSIDY_BENCH_FITS ?? 30),
     });
   },
+  // rounds of ordinary requests, server RSS and V8 heap after each (SOAK_ROUNDS, SOAK_REQUESTS, SOAK_ONLY=kind)
+  soak: async () =>
+    (await import("./soak.js")).soakBench({
+      rounds: Number(process.env.SOAK_ROUNDS ?? 8),
+      requests: Number(process.env.SOAK_REQUESTS ?? 300),
+      concurrency: Number(process.env.SOAK_CONCURRENCY ?? 4),
+      only: process.env.SOAK_ONLY ? (process.env.SOAK_ONLY.split(",") as never) : null,
+      probe: process.env.SOAK_PROBE === "0" ? "off" : process.env.SOAK_PROBE === "end" ? "end" : "each",
+    }),
   // 200 staff sessions recording consultations and reading timelines (SUPPORT_BENCH_SECONDS=20)
   support: async () =>
     (await import("./support.js")).supportBench({
