@@ -9,6 +9,23 @@ export function fiscalYearWareki(fiscalYear: number): string {
   return `昭和${eraYear(fiscalYear - 1925)}年度`;
 }
 
+/** Era starts, newest first. */
+const ERAS = [
+  { name: "令和", start: "2019-05-01", first: 2019 },
+  { name: "平成", start: "1989-01-08", first: 1989 },
+  { name: "昭和", start: "1926-12-25", first: 1926 },
+] as const;
+
+/** "2026-11-20" → "令和8年11月20日"; an era's first year is 元年, and 2019-04-30 is still 平成31年. */
+export function warekiDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) throw new Error(`not an ISO date: ${iso}`);
+  const day = iso.slice(0, 10);
+  const era = ERAS.find((e) => day >= e.start) ?? ERAS[2];
+  const year = Number(match[1]) - era.first + 1;
+  return `${era.name}${year === 1 ? "元" : year}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
 function eraYear(n: number): string {
   return n === 1 ? "元" : String(n);
 }

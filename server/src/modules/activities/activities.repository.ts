@@ -111,7 +111,16 @@ export async function timeline(db: Executor, orgId: string, f: TimelineFilter) {
      where ${where}
      order by a.occurred_on desc, a.created_at desc, a.id
      limit ${f.limit} offset ${f.offset}`);
-  const total = rows.rows.length > 0 ? Number(rows.rows[0]?.total) : 0;
+  // a page past the end has no row to carry the total: count it on its own then
+  const total =
+    rows.rows.length > 0
+      ? Number(rows.rows[0]?.total)
+      : f.offset === 0
+        ? 0
+        : Number(
+            (await db.execute<{ n: number }>(sql`select count(*)::int as n from ${activities} a where ${where}`))
+              .rows[0]?.n ?? 0,
+          );
   return { rows: rows.rows.map(toTimelineRow), total };
 }
 

@@ -118,6 +118,12 @@ export async function getConsultation(db: Db, actor: Actor, id: string): Promise
   return toDto(db, actor.orgId, row);
 }
 
+/** Whether this person may see the consultation (another module names it only if so); logs no read. */
+export async function consultationVisibleTo(db: Executor, actor: Actor, id: string): Promise<boolean> {
+  const row = await repo.findById(db, actor.orgId, id);
+  return row !== undefined && can(actor, "support.read", resourceOf(row));
+}
+
 /** Locks the record and checks that the editor may write it and read the version they edit. */
 async function lockForEdit(tx: Executor, actor: Actor, id: string, version: number) {
   const before = await repo.findById(tx, actor.orgId, id, true);

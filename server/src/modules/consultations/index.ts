@@ -4,5 +4,5 @@ export {
   importConsultations,
 } from "./consultations.import.js";
 export { consultationRoutes } from "./consultations.routes.js";
-export { recordConsultation, writeConsultation } from "./consultations.service.js";
+export { consultationVisibleTo, recordConsultation, writeConsultation } from "./consultations.service.js";
 export { parseMapOption as parseConsultationMap } from "./import/columns.js";

@@ -16,6 +16,7 @@ import { diffFields, recordAudit } from "../audit/index.js";
 import { companyEntity, companyNames } from "../companies/index.js";
 import { departmentsByIds } from "../departments/index.js";
 import { type SupportProgram, supportProgram, supportProgramByCode, supportProgramsByIds } from "../plans/index.js";
+import { auditChanges } from "./dispatch.audit.js";
 import * as repo from "./dispatch.repository.js";
 import { expertForDispatch } from "./experts.service.js";
 import * as frames from "./frames.repository.js";
@@ -232,7 +233,7 @@ export async function requestDispatch(db: Db, actor: Actor, input: DispatchInput
       entity: "dispatch",
       entityId: row.id,
       action: "create",
-      changes: diffFields(undefined, snapshot(created)),
+      changes: auditChanges(created.confidential, diffFields(undefined, snapshot(created))),
     });
     return row.id;
   });

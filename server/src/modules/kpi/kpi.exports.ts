@@ -1,4 +1,4 @@
-import { FACT_TYPE_LABELS, type FactType, fiscalYearWareki, type KpiIndicator } from "@shien/contracts";
+import { FACT_TYPE_LABELS, type FactType, fiscalYearWareki, type KpiIndicator, warekiDate } from "@shien/contracts";
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
@@ -9,13 +9,6 @@ import { monthEnd } from "./kpi.engine.js";
 import { evaluateIndicator, factFilterOf, factRangeOf, findIndicator, yearContext } from "./kpi.service.js";
 
 const CATEGORY = { priority: "重点", activity: "活動", reference: "参考" } as const;
-
-/** 令和8年12月31日: the 和暦 date the report headings use. */
-function warekiDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const era = y >= 2019 ? `令和${y - 2018 === 1 ? "元" : y - 2018}年` : `平成${y - 1988}年`;
-  return `${era}${m}月${d}日`;
-}
 
 /** Every fact behind an indicator's figure that the reader may see, as CSV (UTF-8 with BOM). */
 export async function indicatorFactsCsv(

@@ -7,6 +7,7 @@ import { invalidField, notFound } from "../../http/app-error.js";
 import { confidentialScope, logConfidentialRead, syncFacts } from "../activities/index.js";
 import { diffFields, recordAudit } from "../audit/index.js";
 import { companyEntity } from "../companies/index.js";
+import { consultationVisibleTo } from "../consultations/index.js";
 import { departmentsByIds } from "../departments/index.js";
 import { type SupportProgram, supportProgram } from "../plans/index.js";
 import { vocabNames } from "../vocab/index.js";
@@ -108,6 +109,10 @@ export async function createReferral(db: Db, actor: Actor, input: ReferralInput)
   );
   const target = await resolveTarget(db, actor, from, input.target);
   const subject = await resolveSubject(db, actor, input);
+  // a consultation the sender may not see is named as if it did not exist (its existence is not theirs to learn)
+  if (input.consultationId && !(await consultationVisibleTo(db, actor, input.consultationId))) {
+    throw consultationNotFound();
+  }
   try {
     const row = await db.transaction(async (tx) => {
       const inserted = await repo.insert(tx, {
@@ -137,15 +142,16 @@ export async function createReferral(db: Db, actor: Actor, input: ReferralInput)
     return (await toDtos(db, actor.orgId, [row]))[0] as Referral;
   } catch (err) {
     // Every other reference was checked above; the consultation is the one taken on trust.
-    if (isForeignKeyViolation(err)) {
-      throw invalidField("consultationId", {
-        ja: "元の相談記録が見つかりません。相談記録から橋渡しし直すか、相談の指定を外してください",
-        en: "The consultation was not found; refer again from the consultation or leave it out",
-      });
-    }
+    if (isForeignKeyViolation(err)) throw consultationNotFound();
     throw err;
   }
 }
+
+const consultationNotFound = () =>
+  invalidField("consultationId", {
+    ja: "元の相談記録が見つかりません。相談記録から橋渡しし直すか、相談の指定を外してください",
+    en: "The consultation was not found; refer again from the consultation or leave it out",
+  });
 
 export async function getReferral(db: Db, actor: Actor, id: string): Promise<Referral> {
   const row = await repo.findById(db, actor.orgId, id);

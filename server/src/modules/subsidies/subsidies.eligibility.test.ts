@@ -1,9 +1,10 @@
+import { warekiDate } from "@shien/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
 import { makeUser, type Session, signIn } from "../../../test/factories.js";
 import { systemActor } from "../../http/actor.js";
 import { mergeCompanies } from "../companies/dedupe.service.js";
-import { prefectureOfOrganization, warekiDate } from "./subsidies.eligibility.js";
+import { prefectureOfOrganization } from "./subsidies.eligibility.js";
 import { makeCompany, makeSubsidyWorld, type SubsidyWorld, subsidyProgram } from "./subsidies.fixtures.js";
 
 /** Fukushima's rules: the prior expert diagnosis of 米国関税措置補助金 and the per-company cap of 特許等出願助成. */

@@ -1,4 +1,4 @@
-import type { SubsidyApplicationInput, SubsidyRefusal } from "@shien/contracts";
+import { type SubsidyApplicationInput, type SubsidyRefusal, warekiDate } from "@shien/contracts";
 import type { Executor } from "../../db/client.js";
 import type { Actor } from "../../http/actor.js";
 import { invalidField, type Text } from "../../http/app-error.js";
@@ -31,14 +31,6 @@ const SIZE_LABEL: Record<string, Text> = {
   small: { ja: "小規模企業等", en: "small businesses" },
   other: { ja: "中小企業以外（大企業等）", en: "larger companies" },
 };
-
-/** 和暦 of a business date: 2026-01-13 → 令和8年1月13日 (令和 from 2019-05-01, 平成 from 1989-01-08). */
-export function warekiDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const [era, first] = iso >= "2019-05-01" ? ["令和", 2019] : iso >= "1989-01-08" ? ["平成", 1989] : ["昭和", 1926];
-  const n = y - (first as number) + 1;
-  return `${era}${n === 1 ? "元" : n}年${m}月${d}日`;
-}
 
 /** The field a refusal of the arithmetic points at. */
 export function refusalField(code: SubsidyRefusal["code"]): string {
