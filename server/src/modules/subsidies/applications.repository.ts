@@ -119,7 +119,12 @@ export async function decidedForCompanies(
 ): Promise<number> {
   if (companyIds.length === 0) return 0;
   const rows = await db
-    .select({ yen: sql<string | null>`sum(${subsidyApplications.decidedYen})::text` })
+    // once confirmed, the confirmed amount is what the business gets (arithmetic/README.md §9)
+    .select({
+      yen: sql<
+        string | null
+      >`sum(coalesce(${subsidyApplications.confirmedYen}, ${subsidyApplications.decidedYen}))::text`,
+    })
     .from(subsidyApplications)
     .where(
       and(
@@ -204,6 +209,15 @@ export async function update(
 
 export async function insertEvent(db: Executor, values: Omit<typeof subsidyEvents.$inferInsert, "id" | "at">) {
   await db.insert(subsidyEvents).values(values);
+}
+
+/** The date of the application's latest step (受付 included): a new step is not dated before it. */
+export async function lastStepOn(db: Executor, orgId: string, applicationId: string): Promise<string | null> {
+  const rows = await db
+    .select({ on: sql<string | null>`max(${subsidyEvents.on})::text` })
+    .from(subsidyEvents)
+    .where(and(eq(subsidyEvents.orgId, orgId), eq(subsidyEvents.applicationId, applicationId)));
+  return rows[0]?.on ?? null;
 }
 
 export function eventsOf(db: Executor, orgId: string, applicationId: string): Promise<EventRow[]> {

@@ -12,6 +12,7 @@ import {
   subsidyCalcStepSchema,
   subsidyExpenseLineSchema,
   subsidyRefusalSchema,
+  todayInTokyo,
 } from "@shien/contracts";
 import { z } from "zod";
 import { type Db, type Executor, inTransaction } from "../../db/client.js";
@@ -249,6 +250,20 @@ export async function receiveApplication(
 ): Promise<repo.ApplicationRow> {
   const { row: sp, program, resource } = await visibleProgram(db, actor, input.subsidyProgramId);
   requireAccess(actor, "support.write", resource, SUBSIDY_PROGRAM);
+  const today = todayInTokyo();
+  if (input.receivedOn > today) {
+    throw invalidField("receivedOn", {
+      ja: `受付日 ${input.receivedOn} は未来の日付です（今日は ${today}）。受け付けた日を入力してください`,
+      en: `${input.receivedOn} is in the future (today is ${today}); enter the day it was received`,
+    });
+  }
+  // a year's call may open in the previous fiscal year (公募 in the winter before), never earlier
+  if (input.receivedOn < `${sp.fiscalYear - 1}-04-01`) {
+    throw invalidField("receivedOn", {
+      ja: `受付日 ${input.receivedOn} は${fiscalYearWareki(sp.fiscalYear)}の補助金には古すぎます（受け付けられるのは${fiscalYearWareki(sp.fiscalYear - 1)}の4月1日以降）`,
+      en: `${input.receivedOn} is too early for a fiscal ${sp.fiscalYear} program (from ${sp.fiscalYear - 1}-04-01)`,
+    });
+  }
   if (fiscalYearOf(input.receivedOn) > sp.fiscalYear) {
     throw invalidField("receivedOn", {
       ja: `受付日 ${input.receivedOn} は${fiscalYearWareki(fiscalYearOf(input.receivedOn))}の日付です。${fiscalYearWareki(sp.fiscalYear)}の補助金には受け付けられません`,

@@ -18,7 +18,8 @@ import { diffFields, recordAudit } from "../audit/index.js";
 import { companyEntity } from "../companies/index.js";
 import { findOrganizationById } from "../organizations/index.js";
 import * as repo from "./applications.repository.js";
-import { confirmSubsidy } from "./arithmetic/index.js";
+import { confirmSubsidy, resolveTerms } from "./arithmetic/index.js";
+import { bindingFloor, unitRule } from "./arithmetic/terms.js";
 import { warekiDate } from "./notices/format.js";
 import * as programs from "./programs.repository.js";
 import { refusalError } from "./subsidies.eligibility.js";
@@ -152,6 +153,29 @@ async function checkAmount(ctx: Ctx, amount: number, computedYen: number): Promi
       ja: `交付決定額は1円以上、算定額 ${yen(computedYen)} 以下にしてください（入力 ${yen(amount)}）`,
       en: `The decided amount must be at least ¥1 and at most the computed ¥${computedYen} (got ¥${amount})`,
     });
+  }
+  // the program's own rules bind a decided amount as they bind the computed one: its unit
+  // (千円未満切捨て) and its 下限額
+  const resolved = resolveTerms(ctx.terms, {
+    course: ctx.before.course ?? undefined,
+    type: ctx.before.type ?? undefined,
+  });
+  if (resolved.ok) {
+    const { unit, floors } = resolved.terms;
+    if (BigInt(amount) % unit !== 0n) {
+      const rule = unitRule(unit);
+      throw invalidField("amountYen", {
+        ja: `交付決定額は${rule.ja}の額にしてください（入力 ${yen(amount)}、例 ${yen(Number((BigInt(amount) / unit) * unit))}）`,
+        en: `The decided amount must be ${rule.en} (got ¥${amount})`,
+      });
+    }
+    const floor = bindingFloor(floors);
+    if (floor && BigInt(amount) < floor.yen) {
+      throw invalidField("amountYen", {
+        ja: `交付決定額 ${yen(amount)} が下限額${floor.where.ja} ${yen(Number(floor.yen))} を下回ります。下限額以上にするか、不採択・取消としてください`,
+        en: `The decided amount ¥${amount} is below the floor${floor.where.en} of ¥${floor.yen}`,
+      });
+    }
   }
   const cap = ctx.terms.perCompanyCapYen;
   if (cap === undefined) return;
@@ -353,6 +377,13 @@ export async function transitionApplication(
       throw invalidField("on", {
         ja: `日付 ${on} が申請の受付日 ${before.receivedOn} より前です`,
         en: `${on} is before the application was received (${before.receivedOn})`,
+      });
+    }
+    const last = await repo.lastStepOn(tx, actor.orgId, id);
+    if (last && on < last) {
+      throw invalidField("on", {
+        ja: `日付 ${warekiDate(on)} が前の手続きの日付 ${warekiDate(last)} より前です。手続きは起きた順に、その日以降の日付で記録してください`,
+        en: `${on} is before the previous step of this application (${last}); steps are recorded in order`,
       });
     }
     const sp = (await programs.findProgram(tx, actor.orgId, before.subsidyProgramId)) as programs.SubsidyProgramRow;
