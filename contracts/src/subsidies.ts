@@ -97,6 +97,9 @@ export const subsidyFrameSchema = z.object({
   budgetYen: z.number().int(),
   committedYen: z.number().int(),
   paidYen: z.number().int(),
+  /** the whole-year frame: what its rounds' own frames take out of it (配分); 0 for a round's frame */
+  allocatedYen: z.number().int(),
+  /** budget − committed − allocated */
   remainingYen: z.number().int(),
 });
 export type SubsidyFrame = z.infer<typeof subsidyFrameSchema>;

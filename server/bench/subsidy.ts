@@ -582,6 +582,14 @@ export async function subsidyBench(opts: SubsidyBenchOptions): Promise<void> {
     const anomalies: string[] = [];
     for (let k = 0; k < opts.races; k++) {
       const name = `ベンチ競合${k + 1}`;
+      // a round's frame is taken out of the year's budget: the year grows by it first
+      const listed = await json<{ items: SubsidyProgram[] }>(
+        await call(manager, "GET", `/api/subsidies/programs?fiscalYear=${FY}`),
+      );
+      const year = listed.items.find((x) => x.id === programId(raceCode))?.frames.find((f) => f.roundId === null);
+      await call(manager, "PATCH", `/api/subsidies/programs/${programId(raceCode)}`, {
+        budgetYen: (year?.budgetYen ?? 0) + opts.fits * raceAmount,
+      });
       const withRound = await json<SubsidyProgram>(
         await call(manager, "POST", `/api/subsidies/programs/${programId(raceCode)}/rounds`, {
           name,
@@ -660,7 +668,7 @@ export async function subsidyBench(opts: SubsidyBenchOptions): Promise<void> {
         !frame ||
         ok !== opts.fits ||
         frame.committedYen !== ok * raceAmount ||
-        frame.committedYen + frame.remainingYen !== frame.budgetYen ||
+        frame.committedYen + frame.allocatedYen + frame.remainingYen !== frame.budgetYen ||
         sum !== frame.committedYen ||
         inRound.total !== ok
       ) {
@@ -777,7 +785,11 @@ export async function subsidyBench(opts: SubsidyBenchOptions): Promise<void> {
         const committed = mine.reduce((s, a) => s + held(a), 0);
         const paid = mine.reduce((s, a) => s + (a.status === "paid" ? (a.paidYen ?? 0) : 0), 0);
         frames++;
-        if (committed === f.committedYen && paid === f.paidYen && f.committedYen + f.remainingYen === f.budgetYen) {
+        if (
+          committed === f.committedYen &&
+          paid === f.paidYen &&
+          f.committedYen + f.allocatedYen + f.remainingYen === f.budgetYen
+        ) {
           framesOk++;
         } else {
           books.push(

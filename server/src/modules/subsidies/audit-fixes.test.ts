@@ -1,7 +1,7 @@
 /**
  * Found by an audit of issue 7 (fixed here): 受付日 in the future or years back, steps dated before
  * the step they follow, the per-company cap after a lower 額の確定, decided amounts outside the
- * program's 下限額 and unit.
+ * program's 下限額 and unit, round frames promising more than the year's budget.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from "../../../test/context.js";
 import { makeUser, type Session, signIn } from "../../../test/factories.js";
 import {
   makeCompany,
+  makeRound,
   makeSubsidyWorld,
   rows,
   type SubsidyWorld,
@@ -204,5 +205,57 @@ describe("a 交付決定額 keeps the program's 下限額 and unit", () => {
     const res = await step(w.manager, a, "decide", { on: "2026-07-01", amountYen: 1_234_567 });
     // Expected: 400 amountYen, or decidedYen 1,234,000. Actual: 200 with decidedYen 1,234,567.
     expect(res.statusCode === 400 || res.json().decidedYen === 1_234_000).toBe(true);
+  });
+});
+
+describe("round frames are the year budget's allocations", () => {
+  it("when a round's frame is added, then it cannot promise more than the program's whole-year budget leaves", async () => {
+    const p = await subsidyProgram(w.manager, "11");
+    const year = p.frames.find((f) => f.roundId === null);
+    const res = await w.manager.post(`/api/subsidies/programs/${p.id}/rounds`, {
+      name: "過大な枠の回",
+      opensOn: "2026-05-01",
+      closesOn: "2026-06-30",
+      frameYen: 1_000_000_000_000,
+    });
+    expect(year?.budgetYen).toBeLessThan(1_000_000_000_000);
+    expect(res.statusCode).not.toBe(201);
+  });
+
+  it("when the year frame and a round frame are both used, then the program's total commitment never exceeds its budget", async () => {
+    // 三重 6 with its whole-year budget set to 1,000,000 yen, and a round of 1,000,000 yen
+    const p = await subsidyProgram(w.manager, "6");
+    expect((await w.manager.patch(`/api/subsidies/programs/${p.id}`, { budgetYen: 1_000_000 })).statusCode).toBe(200);
+    const { roundId } = await makeRound(w.manager, p.id, "第2期（枠あり）", 1_000_000);
+    const app = async (round: string | null) => {
+      const companyId = await makeCompany(t, w.mie.id);
+      const res = await w.staff.post("/api/subsidies/applications", {
+        subsidyProgramId: p.id,
+        ...(round ? { roundId: round } : {}),
+        companyId,
+        title: "海外展示会",
+        lines: [{ amountYen: 2_000_000 }],
+        receivedOn: "2026-05-20",
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return walk(res.json(), [
+        [w.staff, "check", { on: "2026-06-01" }],
+        [w.manager, "adopt", { on: "2026-06-10" }],
+      ]);
+    };
+    const inYear = await app(null);
+    const inRound = await app(roundId);
+    // the round's frame took the whole year's budget: nothing is left outside it
+    const outside = await step(w.manager, inYear, "decide", { on: "2026-07-01" });
+    expect(outside.statusCode).toBe(409);
+    expect(outside.json().error.message).toContain("予算枠不足");
+    expect((await step(w.manager, inRound, "decide", { on: "2026-07-01" })).statusCode).toBe(200);
+    const frames = (await subsidyProgram(w.manager, "6")).frames;
+    const committed = frames.reduce((s, f) => s + f.committedYen, 0);
+    expect(committed).toBeLessThanOrEqual(1_000_000);
+    const yearFrame = frames.find((f) => f.roundId === null);
+    expect(yearFrame).toMatchObject({ allocatedYen: 1_000_000, remainingYen: 0 });
+    // nor can the year's budget be cut below what is committed and allocated
+    expect((await w.manager.patch(`/api/subsidies/programs/${p.id}`, { budgetYen: 999_999 })).statusCode).toBe(409);
   });
 });

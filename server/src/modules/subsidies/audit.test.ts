@@ -515,6 +515,10 @@ describe("the frame's books", () => {
 describe("文書番号 under parallel steps", () => {
   it("when decisions, confirmations and rejections of a program race, then each series is gap-free and unique", async () => {
     const p = await subsidyProgram(w.manager, "6");
+    // a round's frame is taken out of the year's budget: make room for it first
+    const year = p.frames.find((f) => f.roundId === null);
+    const budgetYen = (year?.budgetYen ?? 0) + 100_000_000;
+    expect((await w.manager.patch(`/api/subsidies/programs/${p.id}`, { budgetYen })).statusCode).toBe(200);
     const { roundId } = await makeRound(w.manager, p.id, "番号並行回", 100_000_000);
     const applyMie6 = async () => {
       const companyId = await makeCompany(t, w.mie.id);

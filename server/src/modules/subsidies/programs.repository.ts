@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { subsidyFrames, subsidyNoticeCounters, subsidyPrograms, subsidyRounds } from "../../db/schema/index.js";
 
@@ -112,6 +112,41 @@ export async function findFrame(
         ),
       )
   )[0];
+}
+
+/**
+ * The whole-year frame under its row lock: decisions on it, its budget and its rounds' allocations
+ * all take this lock first, so each sees what the other committed.
+ */
+export async function lockYearFrame(db: Executor, orgId: string, subsidyProgramId: string) {
+  return (
+    await db
+      .select()
+      .from(subsidyFrames)
+      .where(
+        and(
+          eq(subsidyFrames.orgId, orgId),
+          eq(subsidyFrames.subsidyProgramId, subsidyProgramId),
+          isNull(subsidyFrames.roundId),
+        ),
+      )
+      .for("update")
+  )[0];
+}
+
+/** What the rounds' own frames take out of the program's year budget. */
+export async function roundAllocations(db: Executor, orgId: string, subsidyProgramId: string): Promise<number> {
+  const rows = await db
+    .select({ yen: sql<string | null>`sum(${subsidyFrames.budgetYen})::text` })
+    .from(subsidyFrames)
+    .where(
+      and(
+        eq(subsidyFrames.orgId, orgId),
+        eq(subsidyFrames.subsidyProgramId, subsidyProgramId),
+        isNotNull(subsidyFrames.roundId),
+      ),
+    );
+  return Number(rows[0]?.yen ?? 0);
 }
 
 export async function findFrameById(db: Executor, orgId: string, id: string): Promise<FrameRow | undefined> {

@@ -120,14 +120,24 @@ async function toDtos(db: Executor, orgId: string, rows: repo.SubsidyProgramRow[
         })),
       frames: frames
         .filter((f) => f.subsidyProgramId === r.id)
-        .map((f) => ({
-          id: f.id,
-          roundId: f.roundId,
-          budgetYen: f.budgetYen,
-          committedYen: f.committedYen,
-          paidYen: f.paidYen,
-          remainingYen: f.budgetYen - f.committedYen,
-        })),
+        .map((f) => {
+          // a round's own frame is its share of the year's budget
+          const allocatedYen =
+            f.roundId === null
+              ? frames
+                  .filter((x) => x.subsidyProgramId === r.id && x.roundId !== null)
+                  .reduce((sum, x) => sum + x.budgetYen, 0)
+              : 0;
+          return {
+            id: f.id,
+            roundId: f.roundId,
+            budgetYen: f.budgetYen,
+            committedYen: f.committedYen,
+            paidYen: f.paidYen,
+            allocatedYen,
+            remainingYen: f.budgetYen - f.committedYen - allocatedYen,
+          };
+        }),
       rubric: r.rubric === null ? null : rubricSchema.parse(r.rubric),
     };
   });
@@ -222,6 +232,14 @@ export async function updateSubsidyProgram(db: Db, actor: Actor, id: string, inp
       after.terms = input.terms;
     }
     if (input.budgetYen !== undefined && frame) {
+      await repo.lockYearFrame(tx, actor.orgId, row.id);
+      const allocated = await repo.roundAllocations(tx, actor.orgId, row.id);
+      if (input.budgetYen < frame.committedYen + allocated) {
+        throw conflict("budgetYen", {
+          ja: `年間予算のうち ${yen(frame.committedYen)} が交付決定済み、${yen(allocated)} が公募回に配分済みです。予算額は ${yen(frame.committedYen + allocated)} 以上にしてください`,
+          en: `¥${frame.committedYen} is committed and ¥${allocated} allocated to rounds; set the budget to at least ¥${frame.committedYen + allocated}`,
+        });
+      }
       const moved = await repo.setFrameBudget(tx, actor.orgId, frame.id, input.budgetYen);
       if (!moved) {
         throw conflict("budgetYen", {
@@ -270,6 +288,17 @@ export async function addRound(
       });
     }
     if (input.frameYen !== undefined && input.frameYen !== null) {
+      // the round's frame is taken out of the year's budget: it must fit what is left of it
+      const year = await repo.lockYearFrame(tx, actor.orgId, row.id);
+      if (year) {
+        const left = year.budgetYen - year.committedYen - (await repo.roundAllocations(tx, actor.orgId, row.id));
+        if (input.frameYen > left) {
+          throw conflict("frameYen", {
+            ja: `年間予算の残り ${yen(left)} を超える ${yen(input.frameYen)} は公募回に配分できません`,
+            en: `¥${input.frameYen} exceeds the ¥${left} left of the year's budget`,
+          });
+        }
+      }
       await repo.insertFrameIfMissing(tx, {
         orgId: actor.orgId,
         subsidyProgramId: row.id,

@@ -307,9 +307,17 @@ async function moveFrame(ctx: Ctx, after: repo.ApplicationValues): Promise<void>
   if (delta === 0 && paidDelta === 0) return;
   const frameId = after.frameId;
   if (!frameId) throw new Error(`subsidy application ${ctx.before.id}: a frame move without a frame`);
-  if (await programs.moveFrame(ctx.tx, ctx.actor.orgId, frameId, delta, paidDelta)) return;
+  // on the whole-year frame, what its rounds' frames took out of it is not there to commit
+  let allocated = 0;
+  if (delta > 0) {
+    const year = await programs.lockYearFrame(ctx.tx, ctx.actor.orgId, ctx.sp.id);
+    if (year?.id === frameId) allocated = await programs.roundAllocations(ctx.tx, ctx.actor.orgId, ctx.sp.id);
+  }
   const frame = await programs.findFrameById(ctx.tx, ctx.actor.orgId, frameId);
-  const left = frame ? frame.budgetYen - frame.committedYen : 0;
+  // a release always fits; a commitment must fit beside the allocations (moveFrame re-checks the rest)
+  const fits = delta <= 0 || (frame !== undefined && frame.committedYen + delta + allocated <= frame.budgetYen);
+  if (fits && (await programs.moveFrame(ctx.tx, ctx.actor.orgId, frameId, delta, paidDelta))) return;
+  const left = frame ? frame.budgetYen - frame.committedYen - allocated : 0;
   const increase = ctx.t.action === "change";
   throw conflict("amountYen", {
     ja: increase

@@ -13,7 +13,9 @@ export function FrameBar({ frame, label }: { frame: SubsidyFrame; label?: string
   const share = (yen: number) => (budget > 0 ? Math.min(100, (yen / budget) * 100) : 0);
   const paid = share(frame.paidYen);
   const held = Math.max(0, share(frame.committedYen) - paid);
-  const used = budget > 0 ? frame.committedYen / budget : 0;
+  // the year's budget its rounds' own frames took (grey)
+  const allocated = share(frame.allocatedYen);
+  const used = budget > 0 ? (frame.committedYen + frame.allocatedYen) / budget : 0;
   const heldColor = used >= 1 ? "red" : used >= 0.9 ? "orange" : "blue";
   return (
     <Stack gap={4} data-testid="subsidy-frame" data-frame-id={frame.id} data-remaining={digits(frame.remainingYen)}>
@@ -41,11 +43,14 @@ export function FrameBar({ frame, label }: { frame: SubsidyFrame; label?: string
         <Progress.Root size="lg" radius="sm" aria-label={label ?? t("subsidies.frame.title")}>
           <Progress.Section value={paid} color="green" />
           <Progress.Section value={held} color={heldColor} />
+          {allocated > 0 && <Progress.Section value={allocated} color="gray" />}
         </Progress.Root>
       </Tooltip>
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed">
           {t("subsidies.frame.paid", { yen: formatSen(frame.paidYen, locale) })}
+          {frame.allocatedYen > 0 &&
+            ` / ${t("subsidies.frame.allocated", { yen: formatSen(frame.allocatedYen, locale) })}`}
         </Text>
         <Text
           size="sm"

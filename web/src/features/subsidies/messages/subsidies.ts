@@ -57,6 +57,7 @@ export const subsidyMessages = {
     en: "Decided {committed} of {budget}",
   },
   "subsidies.frame.paid": { ja: "うち支払済み {yen}", en: "of which paid {yen}" },
+  "subsidies.frame.allocated": { ja: "公募回へ配分 {yen}", en: "allocated to rounds {yen}" },
   "subsidies.frame.remaining": { ja: "残り {yen}", en: "{yen} left" },
   "subsidies.frame.remainingLabel": { ja: "予算枠の残り", en: "Frame left" },
   "subsidies.frame.tooltip": {
