@@ -1,7 +1,7 @@
 /**
  * Found by an audit of issues 5 and 6 (fixed here): a confidential dispatch's fees, purpose and report
  * in the audit log; a referral naming a consultation its sender may not see; a timeline page past
- * the end; 平成31年 written as 令和元年 before 2019-05-01.
+ * the end; 平成31年 written as 令和元年 before 2019-05-01; a consultation file imported twice.
  */
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -12,7 +12,8 @@ import { systemActor } from "../../http/actor.js";
 import { createCompany } from "../companies/index.js";
 import { insertMissing } from "../dispatch/frames.repository.js";
 import { makeKpiOrg } from "../kpi/kpi.test-kit.js";
-import { type Kit, makeKit } from "./consultations.test-kit.js";
+import { countOf, type Kit, makeKit } from "./consultations.test-kit.js";
+import { importConsultations } from "./index.js";
 
 let k: Kit;
 let kyogikaiManager: Session;
@@ -153,5 +154,28 @@ describe("confidential dispatches in the audit log, hidden consultations named b
     } finally {
       await t?.close();
     }
+  });
+
+  it("when the same consultation file is imported twice, then the second run stores nothing", async () => {
+    await createCompany(k.t.database.db, systemActor(k.s.org.id, "test"), {
+      name: "カネコ種苗株式会社",
+      corporateNumber: "5070001000715",
+    });
+    const [u] = (await k.t.database.db.execute(sql`select login from users where id = ${k.s.users.yorozuStaff.id}`))
+      .rows as { login: string }[];
+    const text = `date,program_code,company_name,corporate_number,channel,status,topics,staff,notes\r\n2026-05-05,Y,カネコ種苗株式会社,5070001000715,窓口,継続,,${u?.login},二重取込の確認\r\n`;
+    const run = () =>
+      importConsultations(k.t.database.db, systemActor(k.s.org.id, "test"), {
+        bytes: Buffer.from(text, "utf8"),
+        fileName: "twice.csv",
+        dryRun: false,
+        createCompanies: false,
+      });
+    const before = await countOf(k, "consultations");
+    expect((await run()).imported).toBe(1);
+    const second = await run();
+    expect(await countOf(k, "consultations")).toBe(before + 1);
+    expect(second.imported).toBe(0);
+    expect(second.errors[0]?.reason).toContain("同じファイルを2回取り込んでいないか");
   });
 });

@@ -21,6 +21,11 @@ const rows = () => [
   `2026-05-05,Y,,,,,,window,ongoing,創業,${staff.login},創業計画,鈴木 花子`,
   `2026-03-15,Y,カネコ種苗株式会社,${KANEKO},,,,phone,closed,,${staff.login},年度末の確認,`,
 ];
+/** The first two rows with notes of their own, for a test that needs good rows beside its bad ones (an identical row already recorded is refused as imported twice). */
+const goodRows = (tag: string) =>
+  rows()
+    .slice(0, 2)
+    .map((r) => r.replace(/,([^,]*),$/, `,$1（${tag}）,`));
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join("\r\n")}\r\n`, "utf8");
 const run = (bytes: Buffer, over: Partial<ConsultationImportOptions> = {}) =>
   importConsultations(k.t.database.db, systemActor(k.s.org.id, "test"), {
@@ -131,7 +136,7 @@ describe("importing past consultations", () => {
   it("when a row's business is ambiguous, then the file is refused even with createCompanies", async () => {
     const before = await snapshot();
     const report = await run(
-      csv([...rows().slice(0, 2), `2026-06-01,Y,有限会社会津漆器工房,,,,,窓口,継続,,${staff.login},漆器,`]),
+      csv([...goodRows("曖昧"), `2026-06-01,Y,有限会社会津漆器工房,,,,,窓口,継続,,${staff.login},漆器,`]),
       { createCompanies: true },
     );
     expect(report.imported).toBe(0);
@@ -145,7 +150,7 @@ describe("importing past consultations", () => {
     const before = await snapshot();
     const report = await run(
       csv([
-        ...rows().slice(0, 2),
+        ...goodRows("誤り"),
         `2026-06-01,Y,株式会社エラー検証,,,,,窓口,継続,占い,${staff.login},,`,
         `2026-06-02,ZZ,株式会社エラー検証,,,,,窓口,継続,,${staff.login},,`,
         `2026-13-01,Y,株式会社エラー検証,,,,,窓口,継続,,${staff.login},,`,

@@ -14,6 +14,7 @@ import {
 } from "../companies/index.js";
 import { type SupportProgram, supportProgramByCode } from "../plans/index.js";
 import { type UserRef, userRefs } from "../users/index.js";
+import * as repo from "./consultations.repository.js";
 import { lookupsFor } from "./consultations.rules.js";
 import { recordConsultation } from "./consultations.service.js";
 import { COLUMNS, type Column, resolveMapping } from "./import/columns.js";
@@ -227,6 +228,20 @@ export async function importConsultations(
               followUpOn: row.followUpOn,
               status: row.status,
             };
+            if (
+              await repo.sameConsultationExists(sp, actor.orgId, {
+                companyId: input.companyId ?? null,
+                personName: input.personName ?? null,
+                programId: program.id,
+                occurredOn: row.occurredOn,
+                notes: input.notes ?? null,
+              })
+            ) {
+              throw invalidField("occurredOn", {
+                ja: "同じ事業者・事業・日付・内容の相談が既に記録されています。同じファイルを2回取り込んでいないか確かめてください",
+                en: "A consultation of the same business, program, date and notes is already recorded; check that this file was not imported before",
+              });
+            }
             await recordConsultation(sp, actor, checked(input), look);
             return company.created;
           });

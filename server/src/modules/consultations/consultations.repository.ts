@@ -177,3 +177,35 @@ export async function openFollowUps(
     .orderBy(asc(consultations.followUpOn), asc(consultations.occurredOn), asc(consultations.id))
     .limit(1000);
 }
+
+/**
+ * Whether a consultation of the same business (or person), program, day and notes is recorded: a
+ * file imported twice would otherwise count every consultation twice.
+ */
+export async function sameConsultationExists(
+  db: Executor,
+  orgId: string,
+  c: {
+    companyId: string | null;
+    personName: string | null;
+    programId: string;
+    occurredOn: string;
+    notes: string | null;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.orgId, orgId),
+        eq(consultations.programId, c.programId),
+        eq(consultations.occurredOn, c.occurredOn),
+        c.companyId === null ? isNull(consultations.companyId) : eq(consultations.companyId, c.companyId),
+        c.personName === null ? isNull(consultations.personName) : eq(consultations.personName, c.personName),
+        c.notes === null ? isNull(consultations.notes) : eq(consultations.notes, c.notes),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
