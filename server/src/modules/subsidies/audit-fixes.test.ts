@@ -6,15 +6,18 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
-import { makeUser, type Session, signIn } from "../../../test/factories.js";
+import { makeUser, signIn } from "../../../test/factories.js";
 import {
   makeCompany,
   makeRound,
   makeSubsidyWorld,
   rows,
+  type StepApp,
   type SubsidyWorld,
+  step,
   subsidyProgram,
   wageApplication,
+  walk,
 } from "./subsidies.fixtures.js";
 
 let t: TestContext;
@@ -28,25 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface App {
-  id: string;
-  version: number;
-  status: string;
-  computedYen: number;
-  decidedYen: number | null;
-  [k: string]: unknown;
-}
-const step = (who: Session, a: Pick<App, "id" | "version">, action: string, extra: Record<string, unknown> = {}) =>
-  who.post(`/api/subsidies/applications/${a.id}/transition`, { action, version: a.version, ...extra });
-async function walk(a: App, steps: [Session, string, Record<string, unknown>?][]): Promise<App> {
-  let current = a;
-  for (const [who, action, extra] of steps) {
-    const res = await step(who, current, action, extra);
-    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-    current = res.json();
-  }
-  return current;
-}
+type App = StepApp;
 async function apply(over: Record<string, unknown> = {}): Promise<App> {
   const companyId = await makeCompany(t, w.mie.id);
   const res = await w.staff.post("/api/subsidies/applications", wageApplication(programId, companyId, over));

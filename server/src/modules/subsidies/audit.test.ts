@@ -10,9 +10,12 @@ import {
   makeRound,
   makeSubsidyWorld,
   rows,
+  type StepApp,
   type SubsidyWorld,
+  step,
   subsidyProgram,
   wageApplication,
+  walk,
 } from "./subsidies.fixtures.js";
 
 /**
@@ -33,29 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface App {
-  id: string;
-  version: number;
-  status: string;
-  computedYen: number;
-  decidedYen: number | null;
+interface App extends StepApp {
   decisionNo: string | null;
   confirmationNo: string | null;
   rejectionNo: string | null;
-  [k: string]: unknown;
-}
-
-const step = (who: Session, a: Pick<App, "id" | "version">, action: string, extra: Record<string, unknown> = {}) =>
-  who.post(`/api/subsidies/applications/${a.id}/transition`, { action, version: a.version, ...extra });
-
-async function walk(a: App, steps: [Session, string, Record<string, unknown>?][]): Promise<App> {
-  let current = a;
-  for (const [who, action, extra] of steps) {
-    const res = await step(who, current, action, extra);
-    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-    current = res.json();
-  }
-  return current;
 }
 
 async function apply(over: Record<string, unknown> = {}, companyId?: string): Promise<App> {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
+import { expect } from "vitest";
 import type { TestContext } from "../../../test/context.js";
 import { makeOrg, makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
 import { systemActor } from "../../http/actor.js";
@@ -179,3 +180,32 @@ export const wageApplication = (subsidyProgramId: string, companyId: string, ove
   receivedOn: "2026-05-20",
   ...over,
 });
+
+/** An application as the API returns it, with the fields the step helpers read. */
+export interface StepApp {
+  id: string;
+  version: number;
+  status: string;
+  computedYen: number;
+  decidedYen: number | null;
+  [k: string]: unknown;
+}
+
+/** POST one transition as `who` (the response is not checked). */
+export const step = (
+  who: Session,
+  a: Pick<StepApp, "id" | "version">,
+  action: string,
+  extra: Record<string, unknown> = {},
+) => who.post(`/api/subsidies/applications/${a.id}/transition`, { action, version: a.version, ...extra });
+
+/** Walks the application through steps that must each succeed; returns it after the last. */
+export async function walk<A extends StepApp>(a: A, steps: [Session, string, Record<string, unknown>?][]): Promise<A> {
+  let current = a;
+  for (const [who, action, extra] of steps) {
+    const res = await step(who, current, action, extra);
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    current = res.json();
+  }
+  return current;
+}
