@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { systemActor } from "../src/http/actor.js";
+import { mulberry32 } from "../src/lib/prng.js";
 import { type FactInput, recordFact } from "../src/modules/activities/index.js";
 import { mergeCompanies, undoMerge } from "../src/modules/companies/dedupe.service.js";
 import { createCompany } from "../src/modules/companies/index.js";
@@ -130,18 +131,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
   const out = await fn();
   return [performance.now() - t0, out];
-}
-
-/** A small deterministic generator for the facts written through the application. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function kpiBench(opts: { facts: number; companies: number; runs: number }): Promise<void> {

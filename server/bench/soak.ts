@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Department, SubsidyApplication, SubsidyProgram } from "@shien/contracts";
 import { todayInTokyo } from "@shien/contracts";
+import { mulberry32 } from "../src/lib/prng.js";
 import { ADMIN_PASSWORD, type Client, caller, json, signIn, startServer, treeMemory } from "./http.js";
 import { machineLine } from "./machine.js";
 
@@ -89,18 +90,6 @@ function slope(xs: number[], ys: number[]): number {
     den += ((xs[i] as number) - mx) ** 2;
   }
   return den === 0 ? Number.NaN : num / den;
-}
-
-/** A small deterministic generator, so that every run sends the same requests. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function soakBench(opts: {

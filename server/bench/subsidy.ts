@@ -7,6 +7,7 @@ import type {
   SubsidyTransition,
 } from "@shien/contracts";
 import { todayInTokyo } from "@shien/contracts";
+import { mulberry32 } from "../src/lib/prng.js";
 import { calculateSubsidy, confirmSubsidy, seedTerms } from "../src/modules/subsidies/arithmetic/index.js";
 import { ADMIN_PASSWORD, type Client, caller, json, signIn, startServer, type TreeMemory, treeMemory } from "./http.js";
 import { machineLine, percentile } from "./machine.js";
@@ -46,18 +47,6 @@ const ORG = "fukushima";
 const PLAN = "fukushima-2026" as const;
 const FY = 2026;
 const STAFF_PASSWORD = "bench-staff-password-2026";
-
-/** A small deterministic generator, so that every run drives the same applications. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from "../../../test/context.js";
 import type { Executor } from "../../db/client.js";
 import { systemActor } from "../../http/actor.js";
 import { AppError } from "../../http/app-error.js";
+import { mulberry32 } from "../../lib/prng.js";
 import { type FactInput, recordFact, syncFacts, voidFactsOf } from "../activities/index.js";
 import { mergeCompanies, undoMerge } from "../companies/dedupe.service.js";
 import { getDashboard } from "./kpi.service.js";
@@ -18,18 +19,6 @@ import { type KpiOrg, makeKpiOrg } from "./kpi.test-kit.js";
  * equal a naive GROUP BY over the live facts, and the dashboard's figures equal naive SQL over the
  * raw facts. A seeded generator makes every run the same; a failure names its seed and round.
  */
-
-/** mulberry32: a tiny deterministic PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   readonly next: () => number;

@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny deterministic pseudo-random generator (uniform in [0, 1)), so that benches,
+ * generators and property tests make the same data on every run from the same seed.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
