@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const ADMIN_PASSWORD = "bench-admin-password";
+export const STAFF_PASSWORD = "bench-staff-password-2026";
 
 export interface Client {
   cookie: string;
@@ -197,4 +198,26 @@ export function treeMemory(pid: number): TreeMemory | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Creates a staff member or manager of every department (the programs' 担当課 include the
+ * confidential 協議会) through the admin's session and signs them in.
+ */
+export async function newUserOfEveryDepartment(
+  base: string,
+  org: string,
+  admin: Client,
+  user: { login: string; role: "staff" | "manager"; displayName: string },
+): Promise<Client> {
+  const call = caller(base);
+  const departments = (await json<{ items: { id: string }[] }>(await call(admin, "GET", "/api/departments"))).items;
+  await json(
+    await call(admin, "POST", "/api/users", {
+      ...user,
+      departmentIds: departments.map((d) => d.id),
+      password: STAFF_PASSWORD,
+    }),
+  );
+  return signIn(base, org, user.login, STAFF_PASSWORD);
 }

@@ -2,10 +2,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Department, SubsidyApplication, SubsidyProgram } from "@shien/contracts";
+import type { SubsidyApplication, SubsidyProgram } from "@shien/contracts";
 import { todayInTokyo } from "@shien/contracts";
 import { mulberry32 } from "../src/lib/prng.js";
-import { ADMIN_PASSWORD, type Client, caller, json, signIn, startServer, treeMemory } from "./http.js";
+import {
+  ADMIN_PASSWORD,
+  type Client,
+  caller,
+  json,
+  newUserOfEveryDepartment,
+  signIn,
+  startServer,
+  treeMemory,
+} from "./http.js";
 import { machineLine } from "./machine.js";
 
 /**
@@ -25,7 +34,6 @@ import { machineLine } from "./machine.js";
 
 const ORG = "fukushima";
 const FY = 2026;
-const STAFF_PASSWORD = "bench-staff-password-2026";
 
 /** The mix of one round of 300 requests (scaled to SOAK_REQUESTS). */
 const MIX = {
@@ -147,19 +155,8 @@ export async function soakBench(opts: {
     const base = server.base;
     const call = caller(base);
     const admin = await signIn(base, ORG, "admin", ADMIN_PASSWORD);
-    const departments = (await json<{ items: Department[] }>(await call(admin, "GET", "/api/departments"))).items;
-    const user = async (login: string, role: "staff" | "manager", displayName: string) => {
-      await json(
-        await call(admin, "POST", "/api/users", {
-          login,
-          displayName,
-          role,
-          departmentIds: departments.map((d) => d.id),
-          password: STAFF_PASSWORD,
-        }),
-      );
-      return signIn(base, ORG, login, STAFF_PASSWORD);
-    };
+    const user = (login: string, role: "staff" | "manager", displayName: string) =>
+      newUserOfEveryDepartment(base, ORG, admin, { login, role, displayName });
     const staff: Client[] = [];
     for (let i = 0; i < 3; i++) staff.push(await user(`soak-staff-${i}`, "staff", `ソーク職員${i}`));
     const manager = await user("soak-manager", "manager", "ソーク課長");

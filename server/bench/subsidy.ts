@@ -1,15 +1,19 @@
 import os from "node:os";
-import type {
-  Department,
-  SubsidyApplication,
-  SubsidyExpenseLine,
-  SubsidyProgram,
-  SubsidyTransition,
-} from "@shien/contracts";
+import type { SubsidyApplication, SubsidyExpenseLine, SubsidyProgram, SubsidyTransition } from "@shien/contracts";
 import { todayInTokyo } from "@shien/contracts";
 import { mulberry32 } from "../src/lib/prng.js";
 import { calculateSubsidy, confirmSubsidy, seedTerms } from "../src/modules/subsidies/arithmetic/index.js";
-import { ADMIN_PASSWORD, type Client, caller, json, signIn, startServer, type TreeMemory, treeMemory } from "./http.js";
+import {
+  ADMIN_PASSWORD,
+  type Client,
+  caller,
+  json,
+  newUserOfEveryDepartment,
+  signIn,
+  startServer,
+  type TreeMemory,
+  treeMemory,
+} from "./http.js";
 import { machineLine, percentile } from "./machine.js";
 
 /**
@@ -46,7 +50,6 @@ export interface SubsidyBenchOptions {
 const ORG = "fukushima";
 const PLAN = "fukushima-2026" as const;
 const FY = 2026;
-const STAFF_PASSWORD = "bench-staff-password-2026";
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -341,21 +344,8 @@ export async function subsidyBench(opts: SubsidyBenchOptions): Promise<void> {
     );
     sampleMemory();
     const admin = await signIn(server.base, ORG, "admin", ADMIN_PASSWORD);
-    const departments = (await json<{ items: Department[] }>(await call(admin, "GET", "/api/departments"))).items;
-
-    // Staff and managers of every department (the programs' 担当課 include the confidential 協議会).
-    const user = async (login: string, role: "staff" | "manager", displayName: string) => {
-      await json(
-        await call(admin, "POST", "/api/users", {
-          login,
-          displayName,
-          role,
-          departmentIds: departments.map((d) => d.id),
-          password: STAFF_PASSWORD,
-        }),
-      );
-      return signIn(server.base, ORG, login, STAFF_PASSWORD);
-    };
+    const user = (login: string, role: "staff" | "manager", displayName: string) =>
+      newUserOfEveryDepartment(server.base, ORG, admin, { login, role, displayName });
     const staff: Client[] = [];
     const managers: Client[] = [];
     for (let i = 0; i < opts.concurrency; i++) staff.push(await user(`bench-staff-${i}`, "staff", `ベンチ職員${i}`));

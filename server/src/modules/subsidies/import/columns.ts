@@ -43,24 +43,10 @@ export const resolveMapping = mapper.resolveMapping;
 export const REQUIRED: readonly Column[] = ["application_ref", "program_code", "title", "received_on", "amount_yen"];
 
 /** Columns that describe the application: on its first row, and blank or the same on its other rows. */
-export const APPLICATION_COLUMNS: readonly Column[] = [
-  "corporate_number",
-  "company_name",
-  "postal_code",
-  "address",
-  "phone",
-  "size_class",
-  "program_code",
-  "fiscal_year",
-  "round",
-  "course",
-  "type",
-  "title",
-  "received_on",
-  "pre_start_approved_on",
-  "tax_treatment",
-  "tax_included",
-];
+export const APPLICATION_COLUMNS: readonly Column[] = SUBSIDY_IMPORT_COLUMNS.slice(
+  1,
+  SUBSIDY_IMPORT_COLUMNS.indexOf("category"),
+);
 
 /** What each column is, for messages that name a missing one. */
 export const COLUMN_LABEL: Record<Column, { ja: string; en: string }> = {
