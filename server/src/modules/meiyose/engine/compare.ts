@@ -103,9 +103,11 @@ export const WEIGHTS = {
   nameEqual: 4,
   nameOwner: 3.5,
   nameTypo: 1.5,
+  nameDropped: 2,
   nameReading: 1.5,
   nameDifferent: -8,
   formConflict: -4,
+  formConverted: -2,
   positionConflict: -4,
   phoneEqual: 4.5,
   phoneDifferent: -2,
@@ -299,12 +301,22 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
     an.core.replace(NOT_NUMERAL, "") === bn.core.replace(NOT_NUMERAL, "") &&
     editDistance(an.core, bn.core, 1) <= 1
   ) {
-    return {
-      field: "name",
-      agreement: "similar",
-      detail: `名称が1文字違い（${an.core} / ${bn.core}）：誤記・脱字の可能性`,
-      weight: WEIGHTS.nameTypo,
-    };
+    // a dropped character leaves the rest of the name as typed: with the same address that is one business.
+    // A replaced one is also how two names differ (山田製作所 / 山口製作所), and a two-character name one
+    // character longer is another word (丸山 / 丸山屋), so those alone never reach "same".
+    return lenDiff === 1 && minLen >= 3
+      ? {
+          field: "name",
+          agreement: "similar",
+          detail: `名称の1文字が抜けている（${an.core} / ${bn.core}）：脱字の可能性`,
+          weight: WEIGHTS.nameDropped,
+        }
+      : {
+          field: "name",
+          agreement: "similar",
+          detail: `名称が1文字違い（${an.core} / ${bn.core}）：誤記の可能性`,
+          weight: WEIGHTS.nameTypo,
+        };
   }
   if (a.kana && a.kana === b.kana && a.kana.length >= 3 && Math.abs(an.core.length - bn.core.length) <= 1) {
     return {
@@ -320,6 +332,15 @@ export function compareNames(a: PreparedRecord, b: PreparedRecord): Reason {
     detail: `名称が異なる（${an.core} / ${bn.core}）`,
     weight: WEIGHTS.nameDifferent,
   };
+}
+
+/**
+ * No 有限会社 has been founded since 2006; the ones left may become a 株式会社 by changing their 商号, keeping
+ * the rest of the name on the same side. So 有限会社A and 株式会社A can be one company before and after.
+ */
+function isConversion(a: PreparedRecord, b: PreparedRecord): boolean {
+  const families = new Set([a.family, b.family]);
+  return families.has("yugen") && families.has("kabushiki") && a.name.legalFormPosition === b.name.legalFormPosition;
 }
 
 export interface CompareContext {
@@ -356,7 +377,14 @@ export function comparePrepared(a: PreparedRecord, b: PreparedRecord, ctx?: Comp
   }
   reasons.push(compareNames(a, b));
   if (a.family && b.family) {
-    if (a.family !== b.family) {
+    if (a.family !== b.family && isConversion(a, b)) {
+      reasons.push({
+        field: "legalForm",
+        agreement: "conflict",
+        detail: `法人格が異なる（${a.name.legalForm} / ${b.name.legalForm}）：有限会社から株式会社への移行の可能性`,
+        weight: WEIGHTS.formConverted,
+      });
+    } else if (a.family !== b.family) {
       reasons.push({
         field: "legalForm",
         agreement: "conflict",

@@ -194,6 +194,28 @@ describe("CSV reader", () => {
 });
 
 describe("moves and renames", () => {
+  it("when a 有限会社 and a 株式会社 of the same name share an address, then the 有限会社 became the 株式会社", () => {
+    const c = compare(
+      rec("a", { name: "井上電気工事(有)", address: "三重県伊勢市高野字西原45番地5", phone: "0596-82-2441" }),
+      rec("b", { name: "井上電気工事(株)", address: "三重県伊勢市高野字西原４５－５" }),
+    );
+    expect(c.reasons.find((r) => r.field === "legalForm")?.detail).toContain("移行");
+    expect(c.decision).toBe("same");
+  });
+  it("when the 有限会社 and the 株式会社 are at different addresses, then the shared name does not join them", () => {
+    const c = compare(
+      rec("a", { name: "有限会社旭電設", address: "三重県四日市市桜田211" }),
+      rec("b", { name: "株式会社旭電設", address: "三重県四日市市日永3-2-1" }),
+    );
+    expect(c.decision).toBe("different");
+  });
+  it("when the forms are not 有限→株式 (合同会社A / 株式会社A) or the side differs (有限会社A / A株式会社), then one address is not enough", () => {
+    const address = "三重県四日市市桜田211";
+    const godo = compare(rec("a", { name: "合同会社旭電設", address }), rec("b", { name: "株式会社旭電設", address }));
+    expect(godo.decision).toBe("different");
+    const side = compare(rec("a", { name: "有限会社旭電設", address }), rec("b", { name: "旭電設株式会社", address }));
+    expect(side.decision).toBe("different");
+  });
   it("a business that moved keeps its phone number", () => {
     const c = compare(
       rec("a", {
@@ -330,5 +352,27 @@ describe("names one character apart", () => {
     const a = { id: "a", name: "株式会社浅野広告企画", address: "三重県尾鷲市駅前2-9-14", phone: "0597-22-0000" };
     const b = { id: "b", name: "株式会社浅野広告企書", address: "尾鷲市駅前2丁目9番地14", phone: "0597220000" };
     expect(compare(a, b).decision).toBe("same");
+  });
+
+  it("when a name lacks one character (長沢乳業 / 長沢乳) at the same address and legal form, then it is one business", () => {
+    const a = { id: "a", name: "長沢乳業（株）", address: "福島県須賀川市大字国見字谷地17番地" };
+    const b = { id: "b", name: "長沢乳㈱", address: "須賀川市国見字谷地17番地" };
+    const c = compare(a, b);
+    expect(c.reasons.find((r) => r.field === "name")?.detail).toContain("脱字");
+    expect(c.decision).toBe("same");
+    const r = resolve([a, b]);
+    expect(r.entities.get("a")).toBe(r.entities.get("b"));
+  });
+
+  it("when a two-character name has one character more (丸山 / 丸山屋) at one address, then they are not merged", () => {
+    const a = { id: "a", name: "株式会社丸山", address: "三重県津市栄町1-20" };
+    const b = { id: "b", name: "株式会社丸山屋", address: "三重県津市栄町1-20" };
+    expect(compare(a, b).decision).not.toBe("same");
+  });
+
+  it("when a character is dropped but the addresses differ, then the slip alone does not merge them", () => {
+    const a = { id: "a", name: "株式会社長沢計装", address: "三重県四日市市堀之内139" };
+    const b = { id: "b", name: "株式会社長沢計", address: "三重県鈴鹿市白子町5-2" };
+    expect(compare(a, b).decision).toBe("different");
   });
 });
