@@ -206,6 +206,14 @@ describe("normalizeAddress", () => {
       building: "菊地会館6階",
     });
   });
+  it("when an address goes on past 丁目-番-号 (2-9-24-308), then the fourth number is the room", () => {
+    const withRoom = normalizeAddress("福島県二本松市高越屋戸2ー9ー24ー308");
+    expect(withRoom).toMatchObject({ key: "二本松市高越屋戸2-9-24", keyAlt: "二本松市高越屋戸2-9-24", building: "308" });
+    expect(withRoom.key).toBe(normalizeAddress("二本松市高越屋戸二丁目9番24号").key);
+    expect(normalizeAddress("二本松市高越屋戸2-9-24-308 ハイツ高越").building).toBe("308ハイツ高越");
+    // three numbers may be 丁目-番-号 or 番地-枝番-room: they stay the block number
+    expect(normalizeAddress("名古屋市中村区横前町732-22-210").numbers).toBe("732-22-210");
+  });
   it("keeps numbers that belong to a town name", () => {
     expect(normalizeAddress("千代田区三番町5").key).not.toBe(normalizeAddress("千代田区5").key);
   });

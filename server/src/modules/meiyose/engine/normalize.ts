@@ -444,6 +444,16 @@ const KANJI_BEFORE_HYPHEN = new RegExp(`(?<![\\p{Script=Han}])(${KN})(?=-[0-9〇
  * the rest is the building, not more block number. A number that goes on (2-3 4-5 is rare, 1丁目 2番
  * is not) keeps the chain.
  */
+/**
+ * An address has at most three block levels (丁目-番-号, or 番地-枝番); a fourth number is a room
+ * (2-9-24-308 = 2丁目9番24号 308号室), so it belongs to the building, not to the block.
+ */
+function splitRoom(chain: string): { block: string; room: string } {
+  const parts = chain.split("-");
+  if (parts.length <= 3) return { block: chain, room: "" };
+  return { block: parts.slice(0, 3).join("-"), room: parts.slice(3).join("-") };
+}
+
 const SPACE_BEFORE_ROOM = /(?<=[0-9号])\s+(?=[0-9]+(?![0-9]|-|丁目|番|号(?![室館棟])|の[0-9]))/g;
 /** Stands for that space until the block number is split off (a character no address holds). */
 const ROOM_MARK = "\uE000";
@@ -497,16 +507,17 @@ export function normalizeAddress(raw: string | null | undefined): NormalizedAddr
       .replace(/-+/g, "-");
   const altBlocks = blocks(alt);
   s = hasAza ? blocks(s) : altBlocks;
-  const altM = /^(.*?[0-9]+(?:-[0-9]+)*)/.exec(altBlocks);
-  const keyAlt = altM?.[1] ?? altBlocks;
+  const altM = /^(.*?)([0-9]+(?:-[0-9]+)*)/.exec(altBlocks);
+  const keyAlt = altM ? (altM[1] ?? "") + splitRoom(altM[2] ?? "").block : altBlocks;
   const m = /^(.*?)([0-9]+(?:-[0-9]+)*)(.*)$/.exec(s);
   let town = s;
   let numbers = "";
   let building = "";
   if (m) {
+    const { block, room } = splitRoom(m[2] ?? "");
     town = m[1] ?? "";
-    numbers = m[2] ?? "";
-    building = (m[3] ?? "").replace(/^-/, "").replace(ROOM_MARK, "");
+    numbers = block;
+    building = room + (m[3] ?? "").replace(/^-/, "").replace(ROOM_MARK, "");
   }
   town = cityPart + town.slice(lead.length);
   const key = town + numbers;
