@@ -119,6 +119,8 @@ export const amountLineDtoSchema = z.object({
   asOf: z.string().nullable(),
   countsTowardBudget: z.boolean(),
   note: z.string().nullable(),
+  /** send it back with an edit: a newer version on the server means someone else saved first */
+  version: z.number().int(),
 });
 export type AmountLineDto = z.infer<typeof amountLineDtoSchema>;
 
@@ -140,6 +142,8 @@ export const indicatorDtoSchema = z.object({
     .nullable(),
   note: z.string().nullable(),
   metric: metricSchema.nullable(),
+  /** send it back with an edit: a newer version on the server means someone else saved first */
+  version: z.number().int(),
 });
 export type IndicatorDto = z.infer<typeof indicatorDtoSchema>;
 
@@ -240,7 +244,8 @@ export const amountLineUpdateSchema = z
     payer: z.string().trim().max(200).nullable(),
     note: z.string().trim().max(1000).nullable(),
   })
-  .partial();
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type AmountLineUpdate = z.infer<typeof amountLineUpdateSchema>;
 
 export const indicatorUpdateSchema = z
@@ -251,7 +256,8 @@ export const indicatorUpdateSchema = z
     unit: z.string().trim().min(1).max(20),
     note: z.string().trim().max(1000).nullable(),
   })
-  .partial();
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 export type IndicatorUpdate = z.infer<typeof indicatorUpdateSchema>;
 
 export const planReviseSchema = z.object({ reason: z.string().trim().min(1).max(1000) });

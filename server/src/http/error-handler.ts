@@ -8,7 +8,7 @@ import { toFieldErrors, type ValidationIssue } from "./validation-messages.js";
 /** The one place errors become responses. 5xx bodies carry a fixed message, never internals. */
 export function registerErrorHandler(app: FastifyInstance, spaIndexHtml?: string): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const appError = toAppError(err);
+    const appError = toAppError(err, req.routeOptions?.url);
     const status = STATUS_OF[appError.code];
     if (status >= 500) req.log.error({ err }, "unhandled error");
     return send(reply, req, status, appError);
@@ -43,10 +43,10 @@ function send(reply: FastifyReply, req: FastifyRequest, status: number, e: AppEr
   return reply.status(status).type("application/json; charset=utf-8").send(body);
 }
 
-function toAppError(err: FastifyError): AppError {
+function toAppError(err: FastifyError, route: string | undefined): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = toFieldErrors(err.validation as unknown as ValidationIssue[], err.validationContext);
+    const details = toFieldErrors(err.validation as unknown as ValidationIssue[], err.validationContext, route);
     return new AppError(
       "VALIDATION_FAILED",
       {

@@ -116,7 +116,18 @@ const LABELS: Record<string, Text> = {
   conflictNote: { ja: "利益相反の内容", en: "Conflict details" },
   comment: { ja: "所見", en: "Comment" },
   mime: { ja: "ファイルの種類", en: "File type" },
+  yen: { ja: "金額", en: "Amount" },
+  previousYen: { ja: "前年度の金額", en: "Previous year's amount" },
+  fundingSources: { ja: "財源", en: "Funding sources" },
+  payer: { ja: "財源の内訳", en: "Paid by" },
+  unit: { ja: "単位", en: "Unit" },
+  targetText: { ja: "目標なしの表記", en: "Wording without a number" },
 };
+
+/** Where one field name means different things on different screens, the route decides. */
+const ROUTE_LABELS: { route: RegExp; labels: Record<string, Text> }[] = [
+  { route: /^\/api\/plans\/[^/]+\/indicators\//, labels: { target: { ja: "目標", en: "Target" } } },
+];
 
 /** How to write a value that must match a pattern. */
 const FORMAT_HINTS: Record<string, Text> = {
@@ -129,11 +140,12 @@ export function formatHint(path: string): Text | undefined {
   return FORMAT_HINTS[path.split(".").pop() ?? path];
 }
 
-export function fieldLabel(path: string): Text {
+export function fieldLabel(path: string, route?: string): Text {
   const last =
     path
       .split(".")
       .filter((p) => !/^\d+$/.test(p))
       .pop() ?? path;
-  return LABELS[last] ?? { ja: path || "入力", en: path || "input" };
+  const onRoute = route ? ROUTE_LABELS.find((r) => r.route.test(route))?.labels[last] : undefined;
+  return onRoute ?? LABELS[last] ?? { ja: path || "入力", en: path || "input" };
 }

@@ -10,11 +10,27 @@ export interface ValidationIssue {
 }
 
 /** Turns zod issues into messages that name the field and say how to fix it, in both languages. */
-export function toFieldErrors(issues: ValidationIssue[], context: string | undefined): LocalizedFieldError[] {
-  return issues.map((issue) => {
-    const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || unknownKeyField(issue) || context || "";
-    return { field, message: describe(issue, fieldLabel(field), formatHint(field)) };
-  });
+export function toFieldErrors(
+  issues: ValidationIssue[],
+  context: string | undefined,
+  route?: string,
+): LocalizedFieldError[] {
+  const withField = issues.map((issue) => ({
+    issue,
+    field: issue.instancePath.replace(/^\//, "").replaceAll("/", ".") || unknownKeyField(issue) || context || "",
+  }));
+  return withField
+    .filter(
+      ({ issue, field }) =>
+        !(isSafeIntegerBound(issue) && withField.some((o) => o.field === field && o.issue !== issue)),
+    )
+    .map(({ issue, field }) => ({ field, message: describe(issue, fieldLabel(field, route), formatHint(field)) }));
+}
+
+/** zod adds the safe-integer range to every .int(); the schema's own bound says the same more usefully. */
+function isSafeIntegerBound(issue: ValidationIssue): boolean {
+  const bound = issue.params.maximum ?? issue.params.minimum;
+  return bound === Number.MAX_SAFE_INTEGER || bound === Number.MIN_SAFE_INTEGER;
 }
 
 function unknownKeyField(issue: ValidationIssue): string | undefined {

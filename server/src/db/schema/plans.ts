@@ -161,6 +161,8 @@ export const amountLines = pgTable(
     asOf: date("as_of"),
     countsTowardBudget: boolean("counts_toward_budget").notNull().default(true),
     note: text("note"),
+    /** Raised by every edit: an editor who saved over a newer line gets 409, not a silent overwrite. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("amount_lines_program_idx").on(t.orgId, t.programId)],
 );
@@ -186,6 +188,8 @@ export const indicators = pgTable(
     note: text("note"),
     /** 実績の算定式 (metricSchema): how the actual is computed from activity facts. */
     metric: jsonb("metric"),
+    /** Raised by every edit (see amount_lines.version). */
+    version: integer("version").notNull().default(1),
     updatedAt: updated(),
   },
   (t) => [

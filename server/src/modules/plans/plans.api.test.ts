@@ -113,7 +113,7 @@ describe("editing a plan", () => {
 
   it("when the plan is adopted, then edits are refused with 409 and nothing changes", async () => {
     const { line } = await yorozuLine(admin);
-    const res = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1 });
+    const res = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1, version: line.version });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain("見直し");
     expect((await yorozuLine(admin)).line.yen).toBe(124_990_000);
@@ -139,7 +139,10 @@ describe("editing a plan", () => {
 
   it("when an admin corrects an amount, then the line, the difference and the totals follow, and the audit log records it", async () => {
     const { line } = await yorozuLine(admin);
-    const res = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 125_000_000 });
+    const res = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, {
+      yen: 125_000_000,
+      version: line.version,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ yen: 125_000_000, previousYen: 74_990_000, differenceYen: 50_010_000 });
     const o = (await admin.get(`/api/plans/${mieId}`)).json() as PlanOverview;
@@ -148,7 +151,7 @@ describe("editing a plan", () => {
     expect(audit.items[0].changes).toEqual(
       expect.arrayContaining([{ field: "yen", from: 124_990_000, to: 125_000_000 }]),
     );
-    await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 124_990_000 });
+    await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 124_990_000, version: res.json().version });
   });
 
   it("when a manager edits a program of their department, then it works; another department's, then 404", async () => {
@@ -163,10 +166,16 @@ describe("editing a plan", () => {
     const program2 = (await own.get(`/api/plans/${mieId}/programs/2`)).json() as ProgramDetail;
     const indicator = program2.indicators[0];
     expect(indicator).toBeDefined();
-    const ok = await own.patch(`/api/plans/${mieId}/indicators/${indicator?.id}`, { target: 120 });
+    const ok = await own.patch(`/api/plans/${mieId}/indicators/${indicator?.id}`, {
+      target: 120,
+      version: indicator?.version,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ target: 120, targetText: null });
-    const refused = await other.patch(`/api/plans/${mieId}/indicators/${indicator?.id}`, { target: 1 });
+    const refused = await other.patch(`/api/plans/${mieId}/indicators/${indicator?.id}`, {
+      target: 1,
+      version: indicator?.version,
+    });
     expect(refused.statusCode).toBe(404);
     const after = (await own.get(`/api/plans/${mieId}/programs/2`)).json() as ProgramDetail;
     expect(after.indicators[0]?.target).toBe(120);
@@ -178,21 +187,30 @@ describe("editing a plan", () => {
       t.app,
       await makeUser(t.database.db, mie, { departmentIds: [deptId(mie, "よろず支援・事業承継課")] }),
     );
-    expect((await staff.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 5 })).statusCode).toBe(404);
-    const bad = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1.5 });
+    expect(
+      (await staff.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 5, version: line.version })).statusCode,
+    ).toBe(404);
+    const bad = await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1.5, version: line.version });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe("yen");
-    expect((await admin.patch(`/api/plans/${mieId}/amount-lines/${randomUUID()}`, { yen: 5 })).statusCode).toBe(404);
+    expect(
+      (await admin.patch(`/api/plans/${mieId}/amount-lines/${randomUUID()}`, { yen: 5, version: 1 })).statusCode,
+    ).toBe(404);
     const foreign = await makeOrg(t.database.db);
     const outsider = await signIn(t.app, await makeUser(t.database.db, foreign, { role: "admin" }));
-    expect((await outsider.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 5 })).statusCode).toBe(404);
+    expect(
+      (await outsider.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 5, version: line.version }))
+        .statusCode,
+    ).toBe(404);
     expect((await yorozuLine(admin)).line.yen).toBe(124_990_000);
   });
 
   it("when the plan is adopted again, then it is read-only again", async () => {
     expect((await admin.post(`/api/plans/${mieId}/adopt`)).statusCode).toBe(200);
     const { line } = await yorozuLine(admin);
-    expect((await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1 })).statusCode).toBe(409);
+    expect(
+      (await admin.patch(`/api/plans/${mieId}/amount-lines/${line.id}`, { yen: 1, version: line.version })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -226,6 +244,7 @@ describe("editing an amount that has only a printed difference", () => {
     expect(line).toMatchObject({ previousYen: null, differenceApproximate: true });
     const res = await fkAdmin.patch(`/api/plans/${fukushimaId}/amount-lines/${line?.id}`, {
       yen: (line?.yen as number) + 1_000_000,
+      version: line?.version,
     });
     expect(res.json()).toMatchObject({
       differenceYen: (line?.differenceYen as number) + 1_000_000,

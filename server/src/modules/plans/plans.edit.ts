@@ -2,13 +2,22 @@ import type { AmountLineDto, AmountLineUpdate, IndicatorDto, IndicatorUpdate } f
 import type { Db, Executor } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
-import { AppError, notFound, type Text } from "../../http/app-error.js";
+import { AppError, conflict, notFound, type Text } from "../../http/app-error.js";
 import { diffFields, recordAudit } from "../audit/index.js";
 import * as repo from "./plans.repository.js";
 import { amountDto, indicatorDto, loadPlan, PLAN } from "./plans.service.js";
 
 const LINE = { ja: "金額の行", en: "The amount line" };
 const INDICATOR = { ja: "指標", en: "The indicator" };
+
+/** Two managers editing one line: the second one's stale form must not overwrite the first one's save. */
+function requireVersion(current: number, sent: number, what: Text): void {
+  if (current === sent) return;
+  throw conflict("version", {
+    ja: `この${what.ja}は他の人が先に更新しました。画面を開き直して最新の内容を確認してから修正してください`,
+    en: `${what.en} was updated by someone else first. Reload it and edit again`,
+  });
+}
 
 const adoptedIsReadOnly = () =>
   new AppError("CONFLICT", {
@@ -38,6 +47,27 @@ async function authorizeEdit<T extends { program: { id: string } }>(
   return found;
 }
 
+/**
+ * 前年度比 after an edit of the amount or the previous-year amount. Typed figures on both sides
+ * decide it exactly. With no previous-year amount, a difference the document printed on its own
+ * (often 約) is all there is: it moves with the amount and stays as approximate as it was; one that
+ * was worked out from a previous-year amount now being cleared has nothing left to stand on.
+ */
+function differenceAfter(
+  before: repo.AmountRow,
+  yen: number,
+  previousYen: number | null,
+): { differenceYen: number | null; differenceApproximate: boolean } {
+  if (previousYen !== null) return { differenceYen: yen - previousYen, differenceApproximate: false };
+  if (before.previousYen === null && before.differenceYen !== null) {
+    return {
+      differenceYen: before.differenceYen + (yen - before.yen),
+      differenceApproximate: before.differenceApproximate,
+    };
+  }
+  return { differenceYen: null, differenceApproximate: false };
+}
+
 export async function updateAmountLine(
   db: Db,
   actor: Actor,
@@ -54,23 +84,15 @@ export async function updateAmountLine(
       LINE,
     );
     const before = found.line;
+    requireVersion(before.version, patch.version, LINE);
     const yen = patch.yen ?? before.yen;
     const previousYen = patch.previousYen !== undefined ? patch.previousYen : before.previousYen;
     const figuresChanged = patch.yen !== undefined || patch.previousYen !== undefined;
-    // Without a previous-year amount the document's (often 約) difference is all there is: it
-    // moves with the amount, and stays as approximate as it was.
-    const shiftedDifference =
-      patch.yen !== undefined && previousYen === null && before.differenceYen !== null
-        ? { differenceYen: before.differenceYen + (yen - before.yen) }
-        : {};
     const after = await repo.updateAmountLine(tx, actor.orgId, lineId, {
       ...(patch.yen !== undefined ? { yen, approximate: false } : {}),
       ...(patch.previousYen !== undefined ? { previousYen, previousApproximate: false } : {}),
-      // Once someone types exact figures, the difference follows from them.
-      ...(figuresChanged && previousYen !== null
-        ? { differenceYen: yen - previousYen, differenceApproximate: false }
-        : {}),
-      ...shiftedDifference,
+      ...(figuresChanged ? differenceAfter(before, yen, previousYen) : {}),
+      version: before.version + 1,
       ...(patch.fundingSources !== undefined ? { fundingSources: patch.fundingSources } : {}),
       ...(patch.payer !== undefined ? { payer: patch.payer } : {}),
       ...(patch.note !== undefined ? { note: patch.note } : {}),
@@ -106,7 +128,19 @@ export async function updateIndicator(
       INDICATOR,
     );
     const before = found.indicator;
+    requireVersion(before.version, patch.version, INDICATOR);
+    if (
+      patch.name !== undefined &&
+      patch.name !== before.name &&
+      (await repo.indicatorNameTaken(tx, actor.orgId, before.programId, before.category, patch.name))
+    ) {
+      throw conflict("name", {
+        ja: `この事業の同じ区分に「${patch.name}」という指標が既にあります。別の名前にしてください`,
+        en: `This program already has an indicator named "${patch.name}" in the same category. Choose another name`,
+      });
+    }
     const after = await repo.updateIndicator(tx, actor.orgId, indicatorId, {
+      version: before.version + 1,
       ...(patch.target !== undefined ? { target: patch.target === null ? null : String(patch.target) } : {}),
       // A number replaces a "未定"-style text; clearing the number may come with a text.
       ...(patch.target !== undefined && patch.target !== null ? { targetText: null } : {}),

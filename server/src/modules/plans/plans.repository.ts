@@ -212,6 +212,29 @@ export async function updateIndicator(
   return rows[0] as IndicatorRow;
 }
 
+/** Whether another indicator of the program's category already has this name (names are unique there). */
+export async function indicatorNameTaken(
+  db: Executor,
+  orgId: string,
+  programId: string,
+  category: string,
+  name: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.orgId, orgId),
+        eq(indicators.programId, programId),
+        eq(indicators.category, category),
+        eq(indicators.name, name),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Department ids of a program's top-level ancestor (担当課 are recorded on the top-level program). */
 export async function owningDepartmentIds(db: Executor, orgId: string, programId: string): Promise<string[]> {
   const rows = await db.execute<{ department_id: string }>(sql`

@@ -92,7 +92,7 @@ export async function getOverview(db: Db, actor: Actor, id: string): Promise<Pla
       initiativeCount: initiatives.length,
     },
     tree,
-    totals: computeTotals(tree),
+    totals: computeTotals(tree, data.amounts, data.descendants),
   };
 }
 
@@ -111,6 +111,7 @@ export function amountDto(a: repo.AmountRow): AmountLineDto {
     asOf: a.asOf,
     countsTowardBudget: a.countsTowardBudget,
     note: a.note,
+    version: a.version,
   };
 }
 
@@ -126,6 +127,7 @@ export function indicatorDto(i: repo.IndicatorRow): IndicatorDto {
     previous: i.previous as IndicatorDto["previous"],
     note: i.note,
     metric: (i.metric as IndicatorDto["metric"]) ?? null,
+    version: i.version,
   };
 }
 

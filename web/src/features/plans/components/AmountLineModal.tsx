@@ -35,8 +35,8 @@ export function AmountLineModal({
   const [note, setNote] = useState(line.note ?? "");
   const approximate = line.approximate || line.previousApproximate || line.differenceApproximate;
 
-  const patch = (): AmountLineUpdate => {
-    const body: AmountLineUpdate = {};
+  const patch = (): Omit<AmountLineUpdate, "version"> => {
+    const body: Omit<AmountLineUpdate, "version"> = {};
     const newYen = toYen(yen);
     if (newYen !== null && newYen !== line.yen) body.yen = newYen;
     const newPrevious = toYen(previousYen);
@@ -59,7 +59,7 @@ export function AmountLineModal({
       return;
     }
     update.mutate(
-      { itemId: line.id, ...body },
+      { itemId: line.id, version: line.version, ...body },
       {
         onSuccess: () => {
           notifications.show({ color: "green", message: t("planEdit.saved", { name: line.label }) });

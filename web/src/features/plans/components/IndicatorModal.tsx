@@ -28,8 +28,8 @@ export function IndicatorModal({
   const [unit, setUnit] = useState(indicator.unit);
   const [note, setNote] = useState(indicator.note ?? "");
 
-  const patch = (): IndicatorUpdate => {
-    const body: IndicatorUpdate = {};
+  const patch = (): Omit<IndicatorUpdate, "version"> => {
+    const body: Omit<IndicatorUpdate, "version"> = {};
     const newTarget = typeof target === "number" ? target : null;
     if (newTarget !== indicator.target) {
       body.target = newTarget;
@@ -52,7 +52,7 @@ export function IndicatorModal({
       return;
     }
     update.mutate(
-      { itemId: indicator.id, ...body },
+      { itemId: indicator.id, version: indicator.version, ...body },
       {
         onSuccess: (saved) => {
           notifications.show({ color: "green", message: t("planEdit.saved", { name: saved.name }) });

@@ -52,7 +52,7 @@ function TotalsTable({
                 </Table.Td>
                 <AmountTd yen={row.currentYen} />
                 <AmountTd yen={row.previousYen} />
-                <DifferenceTd yen={row.differenceYen} />
+                <DifferenceTd yen={row.differenceYen} approximate={row.differenceApproximate} />
                 <CountTd value={row.programCount} />
               </Table.Tr>
             ))}
