@@ -44,14 +44,19 @@ export type IndicatorCategory = z.infer<typeof indicatorCategorySchema>;
 
 /**
  * An amount as printed: optional 約 / sign (+, -, ▲, △), digits with commas, and a unit of
- * 円, 千円, 万円 or 億円 (億 and 万 may combine: "11億5,460万円", "157億5,464万7千円").
+ * 円, 千円, 万円 or 億円 (億 and 万 may combine: "11億5,460万円", "157億5,464万7千円", units descending).
+ * The pattern is the shape only: whether the figure is whole yen ("0.5円" is not) is checked by the
+ * server's parser when the file is checked or imported, with the path of the field.
  */
+const DIGITS = String.raw`\d[\d,]*(?:\.\d+)?`;
 export const printedAmountSchema = z
   .string()
   .trim()
   .regex(
-    /^(約\s*)?[+\-▲△]?\s*(約\s*)?(\d[\d,]*(\.\d+)?\s*(億|万|千)?)+\s*円$/,
-    "金額は「69,803千円」「11億5,460万円」「▲741千円」「約5,400千円」の形で書いてください",
+    new RegExp(
+      String.raw`^(約\s*)?[+\-▲△]?\s*(約\s*)?(?=\d)(${DIGITS}\s*億\s*)?(${DIGITS}\s*万\s*)?(${DIGITS}\s*千\s*)?(${DIGITS}\s*)?円$`,
+    ),
+    "金額は「69,803千円」「11億5,460万円」「▲741千円」「約5,400千円」の形（単位は億・万・千の順）で書いてください",
   );
 
 export const amountLineSchema = z.object({

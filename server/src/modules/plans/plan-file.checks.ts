@@ -58,6 +58,51 @@ export function checkPlanStructure(plan: PlanFile): ArithmeticWarning[] {
     if (!codes.has(code)) errors.push({ path, message: `再掲の参照先 ${code} がこの計画にありません` });
   });
   errors.push(...checkMetrics(plan, new Set(codes.keys())));
+  errors.push(...checkPrintedAmounts(plan));
+  return errors;
+}
+
+/**
+ * Every printed amount read by the parser the importer uses. The schema's pattern only checks the
+ * shape: "5千3億円" (units out of order) or "0.5円" (less than a yen) fit it yet cannot be stored, and
+ * must stop `plan check` with their path rather than fail the import later.
+ */
+function checkPrintedAmounts(plan: PlanFile): ArithmeticWarning[] {
+  const errors: ArithmeticWarning[] = [];
+  const read = (printed: string | undefined, path: (string | number)[], parse = parsePrintedAmount) => {
+    if (printed === undefined) return;
+    try {
+      parse(printed);
+    } catch (err) {
+      errors.push({
+        path,
+        message: `${(err as Error).message}。「69,803千円」「11億5,460万円」の形で、1円単位になるよう直してください`,
+      });
+    }
+  };
+  walkTree(plan.tree, ["tree"], (program, path) => {
+    program.amounts.forEach((a, i) => {
+      for (const field of ["amount", "previous", "difference"] as const) read(a[field], [...path, "amounts", i, field]);
+    });
+    const terms = program.terms;
+    if (!terms) return;
+    read(terms.subsidy?.cap, [...path, "terms", "subsidy", "cap"]);
+    read(terms.subsidy?.floor, [...path, "terms", "subsidy", "floor"]);
+    terms.lending?.forEach((l, i) => {
+      read(l.limit, [...path, "terms", "lending", i, "limit"]);
+      read(l.budgetFrame, [...path, "terms", "lending", i, "budgetFrame"]);
+    });
+    read(terms.loan?.limit, [...path, "terms", "loan", "limit"]);
+  });
+  plan.statedFigures.forEach((f, i) => {
+    read(f.amount, ["statedFigures", i, "amount"]);
+    read(f.difference, ["statedFigures", i, "difference"]);
+  });
+  plan.budgetStatement?.lines.forEach((l, i) => {
+    for (const field of ["current", "previous", "difference"] as const) {
+      read(l[field], ["budgetStatement", "lines", i, field], parseThousandYen);
+    }
+  });
   return errors;
 }
 

@@ -57,6 +57,27 @@ export async function upsertIndicator(db: Executor, row: typeof indicators.$infe
   return (rows[0] as { id: string }).id;
 }
 
+/** Indicators of the plan's programs that the new file no longer has (renamed, recategorized or dropped). */
+export async function indicatorsExcept(db: Executor, orgId: string, programIds: string[], keep: string[]) {
+  if (programIds.length === 0) return [];
+  return db
+    .select({
+      id: indicators.id,
+      programId: indicators.programId,
+      category: indicators.category,
+      name: indicators.name,
+    })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.orgId, orgId),
+        inArray(indicators.programId, programIds),
+        keep.length > 0 ? notInArray(indicators.id, keep) : undefined,
+      ),
+    )
+    .orderBy(indicators.position);
+}
+
 /** Removes indicators of the plan that the new file no longer has. */
 export async function deleteIndicatorsExcept(db: Executor, orgId: string, programIds: string[], keep: string[]) {
   if (programIds.length === 0) return;

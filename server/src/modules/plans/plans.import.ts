@@ -1,8 +1,16 @@
-import type { AmountLine, Indicator, PlanFile, PlanNodeFile, SubProgramFile } from "@shien/contracts";
+import {
+  type AmountLine,
+  fiscalYearRange,
+  type Indicator,
+  type PlanFile,
+  type PlanNodeFile,
+  type SubProgramFile,
+} from "@shien/contracts";
 import type { Db, Executor } from "../../db/client.js";
 import { isForeignKeyViolation } from "../../db/errors.js";
 import { systemActor } from "../../http/actor.js";
 import { parsePrintedAmount, parseThousandYen } from "../../lib/printed-amount.js";
+import { factRangeTotal } from "../activities/index.js";
 import { recordAudit } from "../audit/index.js";
 import { allDepartments } from "../departments/index.js";
 import { findOrganizationBySlug } from "../organizations/index.js";
@@ -84,9 +92,10 @@ export async function importPlanText(
       file,
       position: 0,
       codeToId: new Map(),
+      codeToPath: new Map(),
       indicatorIds: [],
     };
-    for (const node of plan.tree) await writePrograms(ctx, node);
+    for (const [i, node] of plan.tree.entries()) await writePrograms(ctx, node, ["tree", i]);
     let nodePosition = 0;
     const writeNodes = async (nodes: PlanNodeFile[], parentId: string | null): Promise<void> => {
       for (const node of nodes) {
@@ -122,6 +131,7 @@ export async function importPlanText(
     };
     await writeNodes(plan.tree, null);
     const programIds = [...ctx.codeToId.values()];
+    await refuseDroppingRecordedIndicators(ctx, plan.fiscalYear, programIds);
     await writes.deleteIndicatorsExcept(tx, org.id, programIds, ctx.indicatorIds);
     const removedPrograms = await writes.deleteProgramsExcept(tx, org.id, row.id, programIds).catch((err) => {
       // Support records, dispatch frames … point at programs: a program with a history stays.
@@ -158,6 +168,8 @@ export async function importPlanText(
   });
 }
 
+type YamlPath = (string | number)[];
+
 interface WriteContext {
   tx: Executor;
   orgId: string;
@@ -165,11 +177,47 @@ interface WriteContext {
   file: string;
   position: number;
   codeToId: Map<string, string>;
+  codeToPath: Map<string, YamlPath>;
   indicatorIds: string[];
 }
 
 function fail(file: string, path: string, message: string): never {
   throw new PlanFileError(file, [{ path, line: null, message }]);
+}
+
+const CATEGORY_LABEL: Record<string, string> = { priority: "重点", activity: "活動", reference: "参考" };
+
+/**
+ * Indicators are matched by program, category and name, so renaming one in the file reads as
+ * "drop the old, add a new one". Monthly figures entered by hand (手入力の実績) are facts pointing at
+ * the old indicator's id: dropping it would lose them silently. Like a program with support records,
+ * such an indicator stays; the facts belong to the activities module, so it is asked, not read.
+ */
+async function refuseDroppingRecordedIndicators(ctx: WriteContext, fiscalYear: number, programIds: string[]) {
+  const stale = await writes.indicatorsExcept(ctx.tx, ctx.orgId, programIds, ctx.indicatorIds);
+  const codeOf = new Map([...ctx.codeToId].map(([code, id]) => [id, code]));
+  const errors: PlanFileIssue[] = [];
+  for (const indicator of stale) {
+    const figures = await factRangeTotal(
+      ctx.tx,
+      ctx.orgId,
+      fiscalYear,
+      fiscalYearRange(fiscalYear),
+      { programIds: [indicator.programId], types: ["manual_figure"], attributes: { indicatorId: [indicator.id] } },
+      "facts",
+    );
+    if (figures === 0) continue;
+    const code = codeOf.get(indicator.programId) ?? "";
+    errors.push({
+      path: formatPath([...(ctx.codeToPath.get(code) ?? ["tree"]), "indicators"]),
+      line: null,
+      message:
+        `事業 ${code} の指標「${indicator.name}」（${CATEGORY_LABEL[indicator.category] ?? indicator.category}）には記録済みの実績が ${figures} 件あり、` +
+        "ファイルにこの区分・名前の指標がないため、取り込むと実績が失われます。ファイルの指標名と区分を元に戻してください。" +
+        "名前を変えるときは、計画を見直し中にして画面で指標名を変更（実績は引き継がれます）してから、ファイルも同じ名前にして取り込んでください",
+    });
+  }
+  if (errors.length > 0) throw new PlanFileError(ctx.file, errors);
 }
 
 function resolveDepartments(plan: PlanFile, byName: Map<string, string>, file: string): Map<string, string> {
@@ -193,19 +241,23 @@ function resolveDepartments(plan: PlanFile, byName: Map<string, string>, file: s
 /** Restructuring cases (事業再生) of 中小企業活性化協議会 are confidential unless the plan says otherwise. */
 const CONFIDENTIAL_BY_DEFAULT = /活性化協議会/;
 
-async function writePrograms(ctx: WriteContext, node: PlanNodeFile): Promise<void> {
+/** `at` is the node's YAML path, so that an error names the field as the file has it. */
+async function writePrograms(ctx: WriteContext, node: PlanNodeFile, at: YamlPath): Promise<void> {
   if ("group" in node) {
-    for (const child of node.group.children) await writePrograms(ctx, child);
+    for (const [i, child] of node.group.children.entries()) {
+      await writePrograms(ctx, child, [...at, "group", "children", i]);
+    }
   } else if ("program" in node) {
     const { status, agencies, departments } = node.program;
     const confidential = node.program.confidential ?? departments.some((d) => CONFIDENTIAL_BY_DEFAULT.test(d));
-    await writeProgram(ctx, node.program, null, { status, agencies, confidential });
+    await writeProgram(ctx, node.program, [...at, "program"], null, { status, agencies, confidential });
   }
 }
 
 async function writeProgram(
   ctx: WriteContext,
   p: SubProgramFile,
+  at: YamlPath,
   parentId: string | null,
   top: { status: string | null; agencies: string[]; confidential: boolean },
 ): Promise<void> {
@@ -231,25 +283,29 @@ async function writeProgram(
   });
   if (ctx.codeToId.has(p.code)) fail(ctx.file, "tree", `事業コード ${p.code} が重複しています`);
   ctx.codeToId.set(p.code, id);
+  ctx.codeToPath.set(p.code, at);
   await writes.insertAmountLines(
     ctx.tx,
-    p.amounts.map((a, position) => amountRow(ctx, id, a, position)),
+    p.amounts.map((a, position) => amountRow(ctx, id, a, position, [...at, "amounts", position])),
   );
   for (const [position, indicator] of p.indicators.entries()) {
     ctx.indicatorIds.push(await writes.upsertIndicator(ctx.tx, indicatorRow(ctx, id, indicator, position)));
   }
   // Sub-programs inherit confidentiality; status and agencies belong to the top program only.
   const inherited = { status: null, agencies: [], confidential: top.confidential };
-  for (const sub of p.subPrograms) await writeProgram(ctx, sub, id, inherited);
+  for (const [i, sub] of p.subPrograms.entries()) {
+    await writeProgram(ctx, sub, [...at, "subPrograms", i], id, inherited);
+  }
 }
 
-function amountRow(ctx: WriteContext, programId: string, a: AmountLine, position: number) {
+function amountRow(ctx: WriteContext, programId: string, a: AmountLine, position: number, at: YamlPath) {
   const read = (printed: string | undefined, field: string) => {
     if (printed === undefined) return undefined;
     try {
       return parsePrintedAmount(printed);
     } catch (err) {
-      fail(ctx.file, `${field}`, (err as Error).message);
+      // The file check (checkPlanStructure) refuses such an amount first; this is the last guard.
+      fail(ctx.file, formatPath([...at, field]), (err as Error).message);
     }
   };
   const cur = read(a.amount, "amount") as { yen: number; approximate: boolean };

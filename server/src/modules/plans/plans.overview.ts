@@ -16,20 +16,24 @@ export function sourceKey(sources: readonly FundingSource[]): { key: string; lab
   return { key: sorted.join("+"), label: sorted.map((s) => SOURCE_LABEL[s]).join("・") };
 }
 
+/** A budget line as both the stored rows and the API's DTOs carry it. */
+export interface BudgetLine {
+  yen: number;
+  previousYen: number | null;
+  differenceYen: number | null;
+  differenceApproximate: boolean;
+  fundingSources: readonly string[];
+  payer: string | null;
+  countsTowardBudget: boolean;
+}
+
 /**
- * A program's budget figures: the sum of its own and its sub-programs' budget lines (lines such as
- * 貸付予算枠 or 累計額 are marked as not counting). Previous year and difference are known only when
- * every counted line has them; a printed 約 difference is carried as approximate.
+ * Budget figures of a set of lines (lines such as 貸付予算枠 or 累計額 are marked as not counting).
+ * Previous year and difference are known only when every counted line has them; a printed 約
+ * difference is carried as approximate.
  */
-export function summarizeProgram(
-  program: ProgramRow,
-  descendants: ProgramRow[],
-  amounts: AmountRow[],
-  departments: { id: string; name: string }[],
-  indicatorCount: number,
-): ProgramSummary {
-  const ids = new Set([program.id, ...descendants.map((d) => d.id)]);
-  const lines = amounts.filter((a) => ids.has(a.programId) && a.countsTowardBudget);
+export function budgetFigures(all: readonly BudgetLine[]) {
+  const lines = all.filter((a) => a.countsTowardBudget);
   const budgetYen = lines.reduce((s, a) => s + a.yen, 0);
   const allPrevious = lines.length > 0 && lines.every((a) => a.previousYen !== null);
   const previousYen = allPrevious ? lines.reduce((s, a) => s + (a.previousYen as number), 0) : null;
@@ -39,12 +43,41 @@ export function summarizeProgram(
     differenceYen = lines.reduce((s, a) => s + (a.differenceYen as number), 0);
     differenceApproximate = lines.some((a) => a.differenceApproximate);
   }
-  const sources = new Set<FundingSource>();
+  const sources = new Set<string>();
   const payers = new Set<string>();
   for (const a of lines) {
-    for (const s of a.fundingSources) sources.add(s as FundingSource);
+    for (const s of a.fundingSources) sources.add(s);
     if (a.payer) payers.add(a.payer);
   }
+  return {
+    budgetYen,
+    previousYen,
+    differenceYen,
+    differenceApproximate,
+    budgetLineCount: lines.length,
+    fundingSources: SOURCE_ORDER.filter((s) => sources.has(s)),
+    payers: [...payers],
+  };
+}
+
+/** The budget lines of a program and its sub-programs. */
+function linesOf<L extends BudgetLine & { programId: string }>(
+  programId: string,
+  descendants: readonly { id: string }[],
+  amounts: readonly L[],
+): L[] {
+  const ids = new Set([programId, ...descendants.map((d) => d.id)]);
+  return amounts.filter((a) => ids.has(a.programId));
+}
+
+/** A program's budget figures: the sum of its own and its sub-programs' budget lines. */
+export function summarizeProgram(
+  program: ProgramRow,
+  descendants: ProgramRow[],
+  amounts: AmountRow[],
+  departments: { id: string; name: string }[],
+  indicatorCount: number,
+): ProgramSummary {
   return {
     id: program.id,
     code: program.code,
@@ -54,13 +87,7 @@ export function summarizeProgram(
     kinds: program.kinds as ProgramSummary["kinds"],
     departments,
     confidential: program.confidential,
-    budgetYen,
-    previousYen,
-    differenceYen,
-    differenceApproximate,
-    budgetLineCount: lines.length,
-    fundingSources: SOURCE_ORDER.filter((s) => sources.has(s)),
-    payers: [...payers],
+    ...budgetFigures(linesOf(program.id, descendants, amounts)),
     indicatorCount,
   };
 }
@@ -89,7 +116,9 @@ interface Accumulator {
   count: number;
 }
 
-function add(map: Map<string, Accumulator>, key: string, label: string, p: ProgramSummary) {
+type Figures = Pick<ProgramSummary, "budgetYen" | "previousYen" | "differenceYen" | "differenceApproximate">;
+
+function add(map: Map<string, Accumulator>, key: string, label: string, p: Figures) {
   const acc = map.get(key) ?? { label, current: 0, previous: 0, difference: 0, approximate: false, count: 0 };
   acc.current += p.budgetYen;
   acc.previous = acc.previous === null || p.previousYen === null ? null : acc.previous + p.previousYen;
@@ -111,10 +140,48 @@ const rows = (map: Map<string, Accumulator>): TotalsRow[] =>
   }));
 
 /**
- * Totals over the distinct programs of the tree (a 再掲 re-listing is not counted again), by
- * funding source combination, by department combination, and by top-level section.
+ * A program's budget by funding source, line by line: a program whose sub-programs are paid by
+ * 国 and 県 (福島 I-1-3: 国 54,000 + 県 420,069千円) puts each line under its own source, as the plan's
+ * own figures do (「中小企業生産性向上推進事業（県 420,069千円）」). A combined key such as 県・市 is left
+ * only for a single line that names several sources, since the document does not split it.
  */
-export function computeTotals(tree: PlanTreeNode[]) {
+function bySourceOf(lines: readonly BudgetLine[]): Map<string, { label: string; figures: Figures }> {
+  const groups = new Map<string, { label: string; lines: BudgetLine[] }>();
+  for (const line of lines) {
+    if (!line.countsTowardBudget) continue;
+    const s = sourceKey(line.fundingSources as FundingSource[]);
+    const group = groups.get(s.key) ?? { label: s.label, lines: [] };
+    group.lines.push(line);
+    groups.set(s.key, group);
+  }
+  return new Map([...groups].map(([key, g]) => [key, { label: g.label, figures: budgetFigures(g.lines) }]));
+}
+
+/** 国, 県, 市 … in the usual order, combinations after the single sources, 財源記載なし last. */
+function sourceRank(key: string): number[] {
+  if (key === "none") return [Number.MAX_SAFE_INTEGER];
+  const parts = key.split("+");
+  return [parts.length, ...parts.map((p) => SOURCE_ORDER.indexOf(p as FundingSource))];
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Totals over the distinct programs of the tree (a 再掲 re-listing is not counted again): in all,
+ * by funding source (summed per budget line; a program paid from two sources is counted under
+ * each), by department combination, and by top-level section.
+ */
+export function computeTotals(
+  tree: PlanTreeNode[],
+  amounts: readonly (BudgetLine & { programId: string })[],
+  descendantsOf: (programId: string) => readonly { id: string }[],
+) {
   const all = new Map<string, Accumulator>();
   const bySource = new Map<string, Accumulator>();
   const byDepartment = new Map<string, Accumulator>();
@@ -125,8 +192,9 @@ export function computeTotals(tree: PlanTreeNode[]) {
       if (n.kind !== "program" || !n.program) continue;
       const p = n.program;
       add(all, "all", "合計", p);
-      const s = sourceKey(p.fundingSources);
-      add(bySource, s.key, s.label, p);
+      for (const [key, share] of bySourceOf(linesOf(p.id, descendantsOf(p.id), amounts))) {
+        add(bySource, key, share.label, share.figures);
+      }
       const deptKey = p.departments.map((d) => d.id).join("+") || "none";
       add(byDepartment, deptKey, p.departments.map((d) => d.name).join("・") || "担当課なし", p);
       const sec = section ?? n;
@@ -144,5 +212,6 @@ export function computeTotals(tree: PlanTreeNode[]) {
     differenceApproximate: false,
     programCount: 0,
   };
-  return { all: allRow, bySource: rows(bySource), byDepartment: rows(byDepartment), bySection: rows(bySection) };
+  const sourceRows = rows(bySource).sort((a, b) => compareRanks(sourceRank(a.key), sourceRank(b.key)));
+  return { all: allRow, bySource: sourceRows, byDepartment: rows(byDepartment), bySection: rows(bySection) };
 }
