@@ -34,6 +34,9 @@ export const commonMessages = {
   "shell.allDepartments": { ja: "すべての所属部署", en: "All my departments" },
   "shell.changePassword": { ja: "パスワード変更", en: "Change password" },
   "shell.logout": { ja: "ログアウト", en: "Sign out" },
+  "shell.dateStyle": { ja: "日付の表示", en: "Dates (in Japanese)" },
+  "shell.dateStyleWareki": { ja: "和暦（令和8年4月1日）", en: "Japanese era (令和8年4月1日)" },
+  "shell.dateStyleSeireki": { ja: "西暦（2026年4月1日）", en: "Gregorian (2026年4月1日)" },
 
   "role.admin": { ja: "システム管理者", en: "Administrator" },
   "role.manager": { ja: "部署責任者", en: "Manager" },

@@ -1,4 +1,4 @@
-import type { Locale } from "@shien/contracts";
+import { type Locale, warekiDate } from "@shien/contracts";
 
 /** Moments are shown in the center's zone whatever the browser's zone is. */
 export const TIME_ZONE = "Asia/Tokyo";
@@ -45,13 +45,19 @@ export function formatDateTimeSeconds(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : secondsFormat.format(date);
 }
 
-/** A calendar date as stored ("2026-01-31"): "2026年1月31日" (ja) or "31 Jan 2026" (en); no zone involved. */
-export function formatDate(isoDate: string | null | undefined, locale: Locale): string {
+/** How dates read in Japanese: 和暦 (令和8年1月31日) or 西暦 (2026年1月31日); a per-browser choice. */
+export type DateStyle = "wareki" | "seireki";
+
+/**
+ * A calendar date as stored ("2026-01-31"): "令和8年1月31日" or "2026年1月31日" (ja, by style) or
+ * "31 Jan 2026" (en); no zone involved.
+ */
+export function formatDate(isoDate: string | null | undefined, locale: Locale, style: DateStyle): string {
   if (!isoDate) return "";
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (locale === "ja") return `${year}年${month}月${day}日`;
+  if (locale === "ja") return style === "wareki" ? warekiDate(isoDate) : `${year}年${month}月${day}日`;
   const date = new Date(Date.UTC(year, month - 1, day));
   return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
     date,

@@ -2,17 +2,28 @@ import type { Locale } from "@shien/contracts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { type MessageKey, messages } from "../i18n/messages";
 import { setApiLocale } from "./api";
+import { type DateStyle, formatDate } from "./datetime";
 
 export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = "shien.locale";
+const DATE_STYLE_KEY = "shien.dateStyle";
 
 function initialLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "ja";
   } catch {
     return "ja"; // storage blocked: Japanese, the users' language
+  }
+}
+
+/** 和暦 unless this browser chose 西暦: the plans and notices write 令和. */
+function initialDateStyle(): DateStyle {
+  try {
+    return localStorage.getItem(DATE_STYLE_KEY) === "seireki" ? "seireki" : "wareki";
+  } catch {
+    return "wareki";
   }
 }
 
@@ -26,6 +37,11 @@ interface I18nValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  /** 和暦 or 西暦 for dates shown in Japanese (English always writes the Gregorian date) */
+  dateStyle: DateStyle;
+  setDateStyle: (style: DateStyle) => void;
+  /** A stored calendar date ("2026-01-31") as this person reads dates; "" for none. */
+  displayDate: (isoDate: string | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -48,8 +64,25 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const [dateStyle, setDateStyleState] = useState<DateStyle>(initialDateStyle);
+  const setDateStyle = useCallback((next: DateStyle) => {
+    setDateStyleState(next);
+    try {
+      localStorage.setItem(DATE_STYLE_KEY, next);
+    } catch {
+      // Not persisted; the choice still holds for this tab.
+    }
+  }, []);
+
   const t = useCallback<Translate>((key, vars) => format(messages[key][locale], vars), [locale]);
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const displayDate = useCallback(
+    (isoDate: string | null | undefined) => formatDate(isoDate, locale, dateStyle),
+    [locale, dateStyle],
+  );
+  const value = useMemo(
+    () => ({ locale, setLocale, t, dateStyle, setDateStyle, displayDate }),
+    [locale, setLocale, t, dateStyle, setDateStyle, displayDate],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import { Button, Menu, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { SessionUser } from "@shien/contracts";
-import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from "@tabler/icons-react";
+import { IconCalendar, IconCheck, IconChevronDown, IconKey, IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { useNavigate } from "react-router-dom";
 import { PasswordChangeModal } from "../../features/auth/components/PasswordChangeModal";
 import { useLogout } from "../../features/auth/queries";
@@ -9,7 +9,7 @@ import { useI18n } from "../../lib/i18n";
 import { roleLabelKey } from "../roles";
 
 export function UserMenu({ user }: { user: SessionUser }) {
-  const { t } = useI18n();
+  const { t, dateStyle, setDateStyle } = useI18n();
   const logout = useLogout();
   const navigate = useNavigate();
   const [passwordOpened, password] = useDisclosure(false);
@@ -42,6 +42,22 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <Menu.Item leftSection={<IconKey size={16} />} onClick={password.open} data-testid="menu-password">
             {t("shell.changePassword")}
           </Menu.Item>
+          <Menu.Divider />
+          <Menu.Label>
+            <IconCalendar size={12} style={{ verticalAlign: "-1px" }} /> {t("shell.dateStyle")}
+          </Menu.Label>
+          {(["wareki", "seireki"] as const).map((style) => (
+            <Menu.Item
+              key={style}
+              leftSection={<IconCheck size={16} style={{ visibility: dateStyle === style ? "visible" : "hidden" }} />}
+              onClick={() => setDateStyle(style)}
+              aria-checked={dateStyle === style}
+              role="menuitemradio"
+              data-testid={`menu-date-${style}`}
+            >
+              {t(style === "wareki" ? "shell.dateStyleWareki" : "shell.dateStyleSeireki")}
+            </Menu.Item>
+          ))}
           <Menu.Divider />
           <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut} data-testid="menu-logout">
             {t("shell.logout")}

@@ -1,5 +1,4 @@
 import type { Locale, SubsidyFrame, SubsidyProgram, SubsidyRate, SubsidyVariant } from "@shien/contracts";
-import { formatDate } from "../../lib/datetime";
 import type { Translate } from "../../lib/i18n";
 import { formatSenYen } from "../../lib/numbers";
 
@@ -82,22 +81,6 @@ export function yearFrame(program: SubsidyProgram): SubsidyFrame | undefined {
  */
 export function frameFor(program: SubsidyProgram, roundId: string | null | undefined): SubsidyFrame | undefined {
   return (roundId ? program.frames.find((f) => f.roundId === roundId) : undefined) ?? yearFrame(program);
-}
-
-/**
- * A calendar date as the notices print it: 和暦 in Japanese ("令和8年11月23日"; 令和 from
- * 2019-05-01, 平成 from 1989-01-08, 元年 for the first year), the app's usual date in English.
- */
-export function formatWareki(isoDate: string | null | undefined, locale: Locale): string {
-  if (!isoDate) return "";
-  if (locale !== "ja") return formatDate(isoDate, locale);
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const [era, first] =
-    isoDate >= "2019-05-01" ? ["令和", 2019] : isoDate >= "1989-01-08" ? ["平成", 1989] : ["昭和", 1926];
-  const n = year - (first as number) + 1;
-  return `${era}${n === 1 ? "元" : n}年${month}月${day}日`;
 }
 
 /** An application's course and type ("賃上げコース / 特許") in the reader's language, as configured. */

@@ -2,7 +2,6 @@ import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import type { ActivityFact, ConsultationStatus } from "@shien/contracts";
 import { IconExternalLink } from "@tabler/icons-react";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../lib/datetime";
 import { type Translate, useI18n } from "../../../lib/i18n";
 import { formatCount } from "../../../lib/numbers";
 import { consultationStatusLabelKey, factTypeLabelKey } from "../../support/labels";
@@ -27,7 +26,7 @@ function outcomeText(fact: ActivityFact, t: Translate): string {
 
 /** The facts behind a figure, newest first as the server lists them. */
 export function FactsTable({ items }: { items: readonly ActivityFact[] }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   const withQuantity = items.some((f) => f.quantity !== 1);
   return (
     <Table.ScrollContainer minWidth={960}>
@@ -50,7 +49,7 @@ export function FactsTable({ items }: { items: readonly ActivityFact[] }) {
             const source = sourcePath(f);
             return (
               <Table.Tr key={f.id} data-testid="kpi-fact-row" data-fact-type={f.type} data-source-id={f.sourceId ?? ""}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(f.occurredOn, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(f.occurredOn)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <Badge variant="light" miw="max-content">

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryState } from "../../../components/QueryState";
-import { formatDate } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
 import { fiscalYearLabel } from "../../../lib/numbers";
 import { useDepartments } from "../../admin/queries";
@@ -34,7 +33,7 @@ function useYearOptions(selected: number): number[] {
  * the support records up to the as-of date, and 進捗率 against the pace of the year; 重点 first.
  */
 export function KpiDashboardPage() {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   const user = useMe().data?.user;
   const [search, setSearch] = useSearchParams();
   const params = readDashboardParams(search);
@@ -150,7 +149,7 @@ export function KpiDashboardPage() {
         <Text size="sm" c="dimmed" mb="xs" data-testid="kpi-elapsed">
           {t("kpi.elapsed", {
             year: fiscalYearLabel(fiscalYear),
-            date: formatDate(countedTo, locale),
+            date: displayDate(countedTo),
             share: formatProgress(Math.round(share * 1000) / 10),
           })}
         </Text>

@@ -19,7 +19,6 @@ import { lazy, type ReactNode, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryState } from "../../../components/QueryState";
-import { formatDate } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
 import { fiscalYearLabel, formatCount } from "../../../lib/numbers";
 import { useMe } from "../../auth/queries";
@@ -64,7 +63,7 @@ function IndicatorHeader({
   asOf: string;
   onManual: (() => void) | null;
 }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   const share = elapsedShare(fiscalYear, asOf);
   return (
     <>
@@ -76,7 +75,7 @@ function IndicatorHeader({
             </Badge>
             <MeasureBadge indicator={indicator} />
             <Text size="sm" c="dimmed">
-              {fiscalYearLabel(fiscalYear)} ・ {t("kpi.asOfDate", { date: formatDate(asOf, locale) })}
+              {fiscalYearLabel(fiscalYear)} ・ {t("kpi.asOfDate", { date: displayDate(asOf) })}
             </Text>
           </Group>
           {onManual && (

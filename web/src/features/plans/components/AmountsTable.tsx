@@ -2,7 +2,6 @@ import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "
 import type { AmountLineDto } from "@shien/contracts";
 import { IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
-import { formatDate } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
 import { sourcesText } from "../labels";
 import { AmountLineModal } from "./AmountLineModal";
@@ -18,7 +17,7 @@ export function AmountsTable({
   lines: readonly AmountLineDto[];
   canEdit: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   const [editing, setEditing] = useState<AmountLineDto | null>(null);
 
   return (
@@ -73,7 +72,7 @@ export function AmountsTable({
                   <Text size="sm">{line.payer}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{formatDate(line.asOf, locale)}</Text>
+                  <Text size="sm">{displayDate(line.asOf)}</Text>
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>

@@ -2,7 +2,6 @@ import { ActionIcon, Badge, Stack, Table, Text, Tooltip, VisuallyHidden } from "
 import type { IndicatorCategory, IndicatorDto } from "@shien/contracts";
 import { IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
-import { formatDate } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
 import { formatCount } from "../../../lib/numbers";
 import { categoryLabelKey } from "../labels";
@@ -48,7 +47,7 @@ function TargetCell({ indicator }: { indicator: IndicatorDto }) {
 
 /** 前年度: its label as printed (R7年度目標・実績(12月末)), target / actual, and the as-of date. */
 function PreviousCell({ previous }: { previous: IndicatorDto["previous"] }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   if (!previous) return null;
   const figures = [
     previous.target != null ? t("indicators.previousTarget", { value: formatCount(previous.target) }) : null,
@@ -68,7 +67,7 @@ function PreviousCell({ previous }: { previous: IndicatorDto["previous"] }) {
       )}
       {previous.asOf && (
         <Text size="xs" c="dimmed">
-          {t("indicators.asOf", { date: formatDate(previous.asOf, locale) })}
+          {t("indicators.asOf", { date: displayDate(previous.asOf) })}
         </Text>
       )}
     </Stack>

@@ -2,7 +2,7 @@ import { Anchor, Table, Text } from "@mantine/core";
 import type { SubsidyApplication, SubsidyProgram } from "@shien/contracts";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../../lib/i18n";
-import { courseTypeLabel, digits, formatWareki, formatYen } from "../format";
+import { courseTypeLabel, digits, formatYen } from "../format";
 import { StatusBadge } from "./StatusBadge";
 
 /** 補助金申請 as rows: the amounts as computed, decided and paid, and where each stands. */
@@ -14,7 +14,7 @@ export function ApplicationsTable({
   /** The year's programs, for the courses' names in the reader's language. */
   programs?: SubsidyProgram[];
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const yen = { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" } as const;
   return (
     <Table.ScrollContainer minWidth={960}>
@@ -40,7 +40,7 @@ export function ApplicationsTable({
         <Table.Tbody>
           {items.map((a) => (
             <Table.Tr key={a.id} data-testid="application-row" data-application-id={a.id} data-status={a.status}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatWareki(a.receivedOn, locale)}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(a.receivedOn)}</Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/subsidies/applications/${a.id}`} size="sm" fw={600}>
                   {a.title}

@@ -2,14 +2,14 @@ import { Group, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { formatDateTime } from "../../../lib/datetime";
 import { useI18n } from "../../../lib/i18n";
-import { digits, formatWareki, formatYen } from "../format";
+import { digits, formatYen } from "../format";
 import { eventActionLabelKey } from "../labels";
 import type { SubsidyEvent } from "../queries";
 import { StatusBadge } from "./StatusBadge";
 
 /** The state log: each move, the day it happened, who recorded it and when, with its amount and reason. */
 export function EventsTable({ events }: { events: SubsidyEvent[] }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   if (events.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -35,7 +35,7 @@ export function EventsTable({ events }: { events: SubsidyEvent[] }) {
             const key = eventActionLabelKey(e.action);
             return (
               <Table.Tr key={`${e.at}:${e.action}`} data-testid="application-event" data-action={e.action}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatWareki(e.on, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(e.on)}</Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{key ? t(key) : e.action}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

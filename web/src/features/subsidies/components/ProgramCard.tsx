@@ -4,7 +4,7 @@ import { IconCalendarPlus, IconChecklist, IconFilePlus, IconList, IconTrophy } f
 import { Link } from "react-router-dom";
 import { useI18n } from "../../../lib/i18n";
 import { canConfigureSubsidy, canRecordSubsidy } from "../access";
-import { formatRate, formatSen, formatWareki, formatYen, limitsSummary, yearFrame } from "../format";
+import { formatRate, formatSen, formatYen, limitsSummary, yearFrame } from "../format";
 import { unitLabelKey } from "../labels";
 import { FrameBar } from "./FrameBar";
 
@@ -23,7 +23,7 @@ export function ProgramCard({
   onAddRound: () => void;
   onEditRubric?: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const terms = p.terms;
   const frame = yearFrame(p);
   const variants = [
@@ -215,8 +215,8 @@ export function ProgramCard({
                         </Table.Td>
                         <Table.Td>
                           {t("subsidies.round.window", {
-                            from: formatWareki(r.opensOn, locale),
-                            to: formatWareki(r.closesOn, locale),
+                            from: displayDate(r.opensOn),
+                            to: displayDate(r.closesOn),
                           })}
                           {r.preStartAllowed && (
                             <Badge ml="xs" size="xs" variant="light" color="teal">

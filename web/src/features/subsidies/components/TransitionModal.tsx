@@ -14,7 +14,7 @@ import { FormError } from "../../../components/FormError";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { todayInTokyo } from "../../support/format";
 import { detailsUnder, errorUnder } from "../../support/shared/field-error";
-import { digits, effectiveLimits, findVariant, formatWareki, formatYen, frameFor } from "../format";
+import { digits, effectiveLimits, findVariant, formatYen, frameFor } from "../format";
 import {
   DESTRUCTIVE_ACTIONS,
   SUBSIDY_YEN_MAX,
@@ -64,7 +64,7 @@ export function TransitionModal({
   action: SubsidyAction;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const transition = useTransition(a.id);
   const error = transition.error;
   const [on, setOn] = useState(todayInTokyo());
@@ -197,11 +197,11 @@ export function TransitionModal({
                 action === "decide"
                   ? t("subsidies.transition.reportDueDefault", {
                       date: isoDate.test(on)
-                        ? formatWareki(defaultReportDueOn(on, program?.fiscalYear ?? a.fiscalYear), locale)
+                        ? displayDate(defaultReportDueOn(on, program?.fiscalYear ?? a.fiscalYear))
                         : "—",
                       days: REPORT_DUE_DAYS,
                     })
-                  : t("subsidies.transition.reportDueKeep", { date: formatWareki(a.reportDueOn, locale) || "—" })
+                  : t("subsidies.transition.reportDueKeep", { date: displayDate(a.reportDueOn) || "—" })
               }
               value={reportDueOn}
               onChange={(e) => setReportDueOn(e.currentTarget.value)}

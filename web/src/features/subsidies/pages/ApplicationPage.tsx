@@ -17,7 +17,7 @@ import { ReviewsCard } from "../components/ReviewsCard";
 import { StatusBadge } from "../components/StatusBadge";
 import { StepsTable } from "../components/StepsTable";
 import { TransitionModal } from "../components/TransitionModal";
-import { courseTypeLabel, digits, formatWareki, formatYen, frameFor } from "../format";
+import { courseTypeLabel, digits, formatYen, frameFor } from "../format";
 import {
   actionsFrom,
   DESTRUCTIVE_ACTIONS,
@@ -45,7 +45,7 @@ export function ApplicationPage() {
 }
 
 function ApplicationView({ application: a }: { application: SubsidyApplication }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const user = useMe().data?.user;
   const program = useSubsidyPrograms(a.fiscalYear).data?.find((p) => p.id === a.subsidyProgramId);
   const events = useApplicationEvents(a.id);
@@ -112,15 +112,15 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
               courseTypeLabel(program?.terms, a, locale),
               "application-course-type",
             )}
-            {info(t("subsidies.receivedOn"), formatWareki(a.receivedOn, locale))}
-            {info(t("subsidies.preStartApprovedOn"), formatWareki(a.preStartApprovedOn, locale))}
+            {info(t("subsidies.receivedOn"), displayDate(a.receivedOn))}
+            {info(t("subsidies.preStartApprovedOn"), displayDate(a.preStartApprovedOn))}
             {info(t("subsidies.taxTreatment"), t(taxTreatmentLabelKey[a.taxTreatment]))}
             {info(
               t("subsidies.detail.numbers"),
               [a.decisionNo, a.confirmationNo, a.rejectionNo].filter(Boolean).join(" / "),
               "application-numbers",
             )}
-            {info(t("subsidies.reportDueOn"), formatWareki(a.reportDueOn, locale), "application-report-due")}
+            {info(t("subsidies.reportDueOn"), displayDate(a.reportDueOn), "application-report-due")}
           </SimpleGrid>
           {a.confidential && (
             <Badge color="red" variant="light" mt="sm">
@@ -173,16 +173,11 @@ function ApplicationView({ application: a }: { application: SubsidyApplication }
           {amount(
             t("subsidies.amount.decided"),
             a.decidedYen,
-            a.decidedOn ? formatWareki(a.decidedOn, locale) : null,
+            a.decidedOn ? displayDate(a.decidedOn) : null,
             "application-decided",
           )}
           {amount(t("subsidies.amount.confirmed"), a.confirmedYen, null, "application-confirmed")}
-          {amount(
-            t("subsidies.amount.paid"),
-            a.paidYen,
-            a.paidOn ? formatWareki(a.paidOn, locale) : null,
-            "application-paid",
-          )}
+          {amount(t("subsidies.amount.paid"), a.paidYen, a.paidOn ? displayDate(a.paidOn) : null, "application-paid")}
           {a.repaymentYen !== null &&
             amount(t("subsidies.amount.repayment"), a.repaymentYen, null, "application-repayment")}
         </SimpleGrid>

@@ -6,13 +6,13 @@ import { PageHeader } from "../../../components/PageHeader";
 import { QueryState } from "../../../components/QueryState";
 import { useI18n } from "../../../lib/i18n";
 import { type ReportDue, useReportsDue } from "../attachment-queries";
-import { digits, formatWareki, formatYen } from "../format";
+import { digits, formatYen } from "../format";
 
 const WITHIN = [7, 14, 30, 60, 90] as const;
 
 /** 実績報告の期限: decided grants whose results report is due soon or overdue, the overdue first. */
 export function DueReportsPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const [within, setWithin] = useState<number>(30);
   const due = useReportsDue(within);
   const items = due.data?.items ?? [];
@@ -86,7 +86,7 @@ export function DueReportsPage() {
                       data-overdue={r.overdue ? "true" : "false"}
                       bg={r.overdue ? "var(--mantine-color-red-light)" : undefined}
                     >
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>{formatWareki(r.reportDueOn, locale)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(r.reportDueOn)}</Table.Td>
                       <Table.Td data-testid="due-days" data-days={r.daysLeft}>
                         {left(r)}
                       </Table.Td>
@@ -113,7 +113,7 @@ export function DueReportsPage() {
                         {formatYen(r.decidedYen, locale)}
                         {r.decidedOn && (
                           <Text size="xs" c="dimmed">
-                            {formatWareki(r.decidedOn, locale)}
+                            {displayDate(r.decidedOn)}
                           </Text>
                         )}
                       </Table.Td>

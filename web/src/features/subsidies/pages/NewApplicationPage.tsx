@@ -28,7 +28,7 @@ import { detailsUnder, errorUnder } from "../../support/shared/field-error";
 import { canRecordSubsidy } from "../access";
 import { ExpenseLinesEditor, emptyLine, type LineValue, toLines } from "../components/ExpenseLinesEditor";
 import { TermsSummary } from "../components/TermsSummary";
-import { effectiveLimits, findVariant, formatWareki, formatYen, limitsSummary, yearFrame } from "../format";
+import { effectiveLimits, findVariant, formatYen, limitsSummary, yearFrame } from "../format";
 import { TAX_TREATMENTS, taxTreatmentLabelKey } from "../labels";
 import { useCreateApplication, useSubsidyPrograms } from "../queries";
 
@@ -83,7 +83,7 @@ function ApplicationForm({
   programs: SubsidyProgram[];
   initialProgramId: string | null;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const navigate = useNavigate();
   const create = useCreateApplication();
   const error = create.error;
@@ -175,7 +175,7 @@ function ApplicationForm({
                 description={t("subsidies.round.pickHint")}
                 data={program.rounds.map((r) => ({
                   value: r.id,
-                  label: `${r.name}（${formatWareki(r.opensOn, locale)}～${formatWareki(r.closesOn, locale)}）`,
+                  label: `${r.name}（${displayDate(r.opensOn)}～${displayDate(r.closesOn)}）`,
                 }))}
                 value={roundId}
                 onChange={(v) => {

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import type { ActivityFact, Channel, ConsultationStatus } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../lib/datetime";
 import { type Translate, useI18n } from "../../../lib/i18n";
 import { channelLabelKey, consultationStatusLabelKey, factTypeLabelKey } from "../labels";
 
@@ -52,7 +51,7 @@ export function TimelineTable({
   companyId: string;
   departments: Map<string, string>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="xs" data-testid="timeline-table">
@@ -70,7 +69,7 @@ export function TimelineTable({
         <Table.Tbody>
           {items.map((f) => {
             const link = sourceLink(f);
-            const date = formatDate(f.occurredOn, locale);
+            const date = displayDate(f.occurredOn);
             return (
               <Table.Tr
                 key={f.id}

@@ -1,14 +1,13 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import type { Consultation } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 import { formatMinutes } from "../../format";
 import { channelLabelKey, consultationStatusColor, consultationStatusLabelKey } from "../../labels";
 
 /** 相談・訪問記録 as rows: date, who, program, channel, staff, status and follow-up. */
 export function ConsultationsTable({ items }: { items: Consultation[] }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="consultations-table">
@@ -29,7 +28,7 @@ export function ConsultationsTable({ items }: { items: Consultation[] }) {
             <Table.Tr key={c.id} data-testid="consultation-row" data-consultation-id={c.id}>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Anchor component={Link} to={`/support/consultations/${c.id}`} data-testid="consultation-link">
-                  {formatDate(c.occurredOn, locale)}
+                  {displayDate(c.occurredOn)}
                 </Anchor>
                 {c.startTime && (
                   <Text size="xs" c="dimmed">
@@ -82,7 +81,7 @@ export function ConsultationsTable({ items }: { items: Consultation[] }) {
                     c={c.followUpDoneAt ? "dimmed" : undefined}
                     td={c.followUpDoneAt ? "line-through" : undefined}
                   >
-                    {formatDate(c.followUpOn, locale)}
+                    {displayDate(c.followUpOn)}
                   </Text>
                 )}
               </Table.Td>

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
 import type { FollowUpItem } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 
 function DueBadge({ days }: { days: number }) {
@@ -38,7 +37,7 @@ export function FollowUpTable({
   onComplete: (item: FollowUpItem) => void;
   completingId: string | null;
 }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="follow-ups-table">
@@ -59,7 +58,7 @@ export function FollowUpTable({
             return (
               <Table.Tr key={c.id} data-testid="follow-up-row" data-consultation-id={c.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  <Text size="sm">{formatDate(c.followUpOn, locale)}</Text>
+                  <Text size="sm">{displayDate(c.followUpOn)}</Text>
                   <DueBadge days={item.daysOverdue} />
                 </Table.Td>
                 <Table.Td>
@@ -81,7 +80,7 @@ export function FollowUpTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>{c.staff.map((s) => s.name).join(t("common.listSeparator"))}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(c.occurredOn, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(c.occurredOn)}</Table.Td>
                 <Table.Td>
                   {mayComplete(item) && (
                     <Button

@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { FormError } from "../../../../components/FormError";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryState } from "../../../../components/QueryState";
-import { formatDate, formatDateTime } from "../../../../lib/datetime";
+import { formatDateTime } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 import { useMe } from "../../../auth/queries";
 import { canWriteFor } from "../../access";
@@ -37,7 +37,7 @@ export function ConsultationPage() {
 }
 
 function ConsultationEditor({ consultation: c }: { consultation: Consultation }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const navigate = useNavigate();
   const justSaved = (useLocation().state as { justSaved?: boolean } | null)?.justSaved === true;
   const user = useMe().data?.user;
@@ -58,7 +58,7 @@ function ConsultationEditor({ consultation: c }: { consultation: Consultation })
   return (
     <>
       <PageHeader
-        title={t("consultations.recordTitle", { subject, date: formatDate(c.occurredOn, locale) })}
+        title={t("consultations.recordTitle", { subject, date: displayDate(c.occurredOn) })}
         description={t("consultations.recordMeta", {
           by: c.recordedBy,
           at: formatDateTime(c.updatedAt, locale),
@@ -101,7 +101,7 @@ function ConsultationEditor({ consultation: c }: { consultation: Consultation })
             >
               {c.followUpDoneAt
                 ? t("consultations.followUpDone", { date: formatDateTime(c.followUpDoneAt, locale) })
-                : t("consultations.followUpDue", { date: formatDate(c.followUpOn, locale) })}
+                : t("consultations.followUpDue", { date: displayDate(c.followUpOn) })}
             </Badge>
           )}
           {c.companyId && (

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text, Tooltip } from "@mantine/core";
 import type { Dispatch, DispatchAction } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 import { formatMinutes, formatYen } from "../../format";
 import { dispatchStatusColor, dispatchStatusLabelKey } from "../../labels";
@@ -30,7 +29,7 @@ export function DispatchesTable({
   onAction?: (dispatch: Dispatch, action: DispatchAction) => void;
   showCompany?: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="dispatches-table">
@@ -52,7 +51,7 @@ export function DispatchesTable({
             const actions = ACTIONS_FROM[d.status].filter((a) => mayDo?.(d, a) ?? false);
             return (
               <Table.Tr key={d.id} data-testid="dispatch-row" data-dispatch-id={d.id} data-status={d.status}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(d.heldOn ?? d.scheduledOn, locale)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{displayDate(d.heldOn ?? d.scheduledOn)}</Table.Td>
                 {showCompany && (
                   <Table.Td>
                     <Anchor component={Link} to={`/companies/${d.company.id}`} size="sm" fw={600}>

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Table, Text } from "@mantine/core";
 import type { Referral } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { formatDate } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 import { referralStatusColor, referralStatusLabelKey } from "../../labels";
 
@@ -12,7 +11,7 @@ export function referralTarget(r: Referral): string {
 
 /** 橋渡し as rows; `showCompany` is off where the company is the page's subject. */
 export function ReferralsTable({ items, showCompany = true }: { items: Referral[]; showCompany?: boolean }) {
-  const { t, locale } = useI18n();
+  const { t, displayDate } = useI18n();
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="referrals-table">
@@ -31,7 +30,7 @@ export function ReferralsTable({ items, showCompany = true }: { items: Referral[
             <Table.Tr key={r.id} data-testid="referral-row" data-referral-id={r.id} data-status={r.status}>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Anchor component={Link} to={`/support/referrals/${r.id}`} data-testid="referral-link">
-                  {formatDate(r.sentOn, locale)}
+                  {displayDate(r.sentOn)}
                 </Anchor>
               </Table.Td>
               {showCompany && (

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryState } from "../../../../components/QueryState";
-import { formatDate, formatDateTime } from "../../../../lib/datetime";
+import { formatDateTime } from "../../../../lib/datetime";
 import { useI18n } from "../../../../lib/i18n";
 import { useMe } from "../../../auth/queries";
 import { canWriteFor } from "../../access";
@@ -41,7 +41,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** One referral: where it came from and went, its answer, and 受入・辞退・完了 for the side that answers. */
 export function ReferralPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, displayDate } = useI18n();
   const { referralId = "" } = useParams();
   const user = useMe().data?.user;
   const referral = useReferral(referralId);
@@ -115,9 +115,9 @@ export function ReferralPage() {
                       </Text>
                     </Row>
                     <Row label={t("referrals.sentOn")}>
-                      {formatDate(r.sentOn, locale)}（{r.sentBy}）
+                      {displayDate(r.sentOn)}（{r.sentBy}）
                     </Row>
-                    {r.respondedOn && <Row label={t("referrals.respondedOn")}>{formatDate(r.respondedOn, locale)}</Row>}
+                    {r.respondedOn && <Row label={t("referrals.respondedOn")}>{displayDate(r.respondedOn)}</Row>}
                     {r.declineReason && (
                       <Row label={t("referrals.declineReason")}>
                         <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
@@ -125,7 +125,7 @@ export function ReferralPage() {
                         </Text>
                       </Row>
                     )}
-                    {r.completedOn && <Row label={t("referrals.completedOn")}>{formatDate(r.completedOn, locale)}</Row>}
+                    {r.completedOn && <Row label={t("referrals.completedOn")}>{displayDate(r.completedOn)}</Row>}
                     {r.outcome && (
                       <Row label={t("referrals.outcome")}>
                         <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
