@@ -175,3 +175,23 @@ describe("validation messages name the plan's fields", () => {
     expect((await program(admin, "2")).amounts[0]).toMatchObject({ yen: line.yen, version: line.version });
   });
 });
+
+describe("a plan file imported while the plan is open for revision", () => {
+  it("when the file comes without a reason, then it is refused and the screen's edits stay; with one, it is a new revision", async () => {
+    const line = (await program(admin, "4")).amounts[0] as ProgramDetail["amounts"][number];
+    const edited = await admin.patch(`/api/plans/${planId}/amount-lines/${line.id}`, {
+      yen: line.yen + 5_000,
+      version: line.version,
+    });
+    expect(edited.statusCode).toBe(200);
+    const file = path.join(seedPlansDir, "mie-2026.yaml");
+    const text = readFileSync(file, "utf8");
+    await expect(importPlanText(t.database.db, text, file)).rejects.toThrow(/画面で見直し中です/);
+    expect((await program(admin, "4")).amounts[0]?.yen).toBe(line.yen + 5_000);
+
+    await importPlanText(t.database.db, text, file, { reviseReason: "ファイルの版に戻す" });
+    expect((await program(admin, "4")).amounts[0]?.yen).toBe(line.yen);
+    const o = (await admin.get(`/api/plans/${planId}`)).json() as PlanOverview;
+    expect(o.plan).toMatchObject({ status: "adopted", revision: 2 });
+  });
+});

@@ -64,6 +64,16 @@ export async function importPlanText(
         'この年度の計画は採択済みです。取り込んで上書きするには見直しの理由を指定してください（CLI: --revise "理由"）',
       );
     }
+    // A plan opened for revision in the app may hold edits made on its screens since: a file would
+    // replace them and close the revision, so that too needs a reason on record.
+    if (existing?.status === "draft" && existing.revision > 0 && !opts.reviseReason) {
+      fail(
+        file,
+        "status",
+        "この年度の計画は画面で見直し中です。取り込むと画面での変更がファイルの内容で置き換わります。" +
+          '上書きする場合は理由を指定してください（CLI: --revise "理由"）',
+      );
+    }
     const { plan: row, created } = await repo.upsertPlan(tx, {
       orgId: org.id,
       fiscalYear: plan.fiscalYear,
