@@ -255,6 +255,11 @@ export const indicatorUpdateSchema = z
     name: z.string().trim().min(1).max(200),
     unit: z.string().trim().min(1).max(20),
     note: z.string().trim().max(1000).nullable(),
+    /** the targets of a 内訳 (国内 / 外国 …): the labels stay as the plan has them, only numbers change */
+    breakdown: z
+      .array(z.object({ label: z.string().trim().min(1).max(50), target: z.number().min(0).max(1e12).nullable() }))
+      .min(1)
+      .max(10),
   })
   .partial()
   .extend({ version: z.number().int().min(1) });

@@ -122,6 +122,7 @@ const LABELS: Record<string, Text> = {
   payer: { ja: "財源の内訳", en: "Paid by" },
   unit: { ja: "単位", en: "Unit" },
   targetText: { ja: "目標なしの表記", en: "Wording without a number" },
+  breakdown: { ja: "内訳", en: "Breakdown" },
 };
 
 /** Where one field name means different things on different screens, the route decides. */

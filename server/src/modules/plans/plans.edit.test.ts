@@ -195,3 +195,71 @@ describe("a plan file imported while the plan is open for revision", () => {
     expect(o.plan).toMatchObject({ status: "adopted", revision: 2 });
   });
 });
+
+describe("内訳 targets", () => {
+  let fk: Session;
+  let fkPlanId: string;
+  beforeAll(async () => {
+    const file = path.join(seedPlansDir, "fukushima-2026.yaml");
+    await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
+    const org = await t.database.db.execute(sql`select id from organizations where slug = 'fukushima'`);
+    fk = await signIn(t.app, {
+      org: { id: String(org.rows[0]?.id), slug: "fukushima", departments: [] },
+      login: "admin",
+      password: "seed-admin-password",
+    });
+    fkPlanId = (await fk.get("/api/plans")).json().items[0].id;
+    expect((await fk.post(`/api/plans/${fkPlanId}/revise`, { reason: "内訳の目標の見直し" })).statusCode).toBe(200);
+  });
+  const adopted = async () =>
+    ((await fk.get(`/api/plans/${fkPlanId}/programs/II-2-1`)).json() as ProgramDetail).indicators.find(
+      (i) => i.name === "助成金採択件数",
+    ) as ProgramDetail["indicators"][number];
+
+  it("when a manager changes the 国内 target of 助成金採択件数, then it is saved and audited; 外国 stays", async () => {
+    const before = await adopted();
+    expect(before.breakdown).toEqual([
+      { label: "国内", target: 42 },
+      { label: "外国", target: 6 },
+    ]);
+    const res = await fk.patch(`/api/plans/${fkPlanId}/indicators/${before.id}`, {
+      breakdown: [
+        { label: "国内", target: 45 },
+        { label: "外国", target: 6 },
+      ],
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await adopted()).breakdown).toEqual([
+      { label: "国内", target: 45 },
+      { label: "外国", target: 6 },
+    ]);
+    const audit = (await fk.get(`/api/audit?entity=indicator&entityId=${before.id}`)).json();
+    expect(audit.items[0].changes[0]).toMatchObject({ field: "breakdown" });
+  });
+
+  it("when the labels differ from the plan's, or the indicator has no 内訳, then 400 naming 内訳 and nothing changes", async () => {
+    const before = await adopted();
+    const renamed = await fk.patch(`/api/plans/${fkPlanId}/indicators/${before.id}`, {
+      breakdown: [
+        { label: "国内", target: 45 },
+        { label: "海外", target: 9 },
+      ],
+      version: before.version,
+    });
+    expect(renamed.statusCode).toBe(400);
+    expect(renamed.json().error.message).toContain("内訳の項目は計画のとおり（国内・外国）");
+    expect(renamed.json().error.details[0].field).toBe("breakdown");
+    const plain = ((await fk.get(`/api/plans/${fkPlanId}/programs/I-1-2`)).json() as ProgramDetail).indicators.find(
+      (i) => i.breakdown === null,
+    );
+    expect(plain).toBeDefined();
+    const none = await fk.patch(`/api/plans/${fkPlanId}/indicators/${plain?.id}`, {
+      breakdown: [{ label: "国内", target: 1 }],
+      version: plain?.version,
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toContain("この指標には内訳がありません");
+    expect(await adopted()).toMatchObject({ breakdown: before.breakdown, version: before.version });
+  });
+});

@@ -112,6 +112,30 @@ export async function updateAmountLine(
   });
 }
 
+/**
+ * A 内訳's labels (国内 / 外国) are the plan's structure; an edit changes their targets only, so the
+ * figures reported per label keep meaning what the plan said.
+ */
+function requireSameBreakdownLabels(current: unknown, sent: { label: string }[]): void {
+  const labels = Array.isArray(current) ? current.map((b: { label: string }) => b.label) : [];
+  if (labels.length > 0 && labels.join("\u0000") === sent.map((b) => b.label).join("\u0000")) return;
+  throw new AppError(
+    "VALIDATION_FAILED",
+    labels.length === 0
+      ? { ja: "この指標には内訳がありません。", en: "This indicator has no breakdown." }
+      : {
+          ja: `内訳の項目は計画のとおり（${labels.join("・")}）にして、目標の数だけを変えてください。`,
+          en: `Keep the breakdown's labels as the plan has them (${labels.join(", ")}) and change only the targets.`,
+        },
+    [
+      {
+        field: "breakdown",
+        message: { ja: "内訳の項目が計画と一致しません", en: "The breakdown's labels differ from the plan's" },
+      },
+    ],
+  );
+}
+
 export async function updateIndicator(
   db: Db,
   actor: Actor,
@@ -139,8 +163,10 @@ export async function updateIndicator(
         en: `This program already has an indicator named "${patch.name}" in the same category. Choose another name`,
       });
     }
+    if (patch.breakdown !== undefined) requireSameBreakdownLabels(before.breakdown, patch.breakdown);
     const after = await repo.updateIndicator(tx, actor.orgId, indicatorId, {
       version: before.version + 1,
+      ...(patch.breakdown !== undefined ? { breakdown: patch.breakdown } : {}),
       ...(patch.target !== undefined ? { target: patch.target === null ? null : String(patch.target) } : {}),
       // A number replaces a "未定"-style text; clearing the number may come with a text.
       ...(patch.target !== undefined && patch.target !== null ? { targetText: null } : {}),
@@ -150,6 +176,7 @@ export async function updateIndicator(
       ...(patch.note !== undefined ? { note: patch.note } : {}),
     });
     const snapshot = (r: repo.IndicatorRow) => ({
+      breakdown: r.breakdown,
       target: r.target === null ? null : Number(r.target),
       targetText: r.targetText,
       name: r.name,

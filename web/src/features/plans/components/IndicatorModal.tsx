@@ -6,7 +6,7 @@ import { FormError, fieldError } from "../../../components/FormError";
 import { useI18n } from "../../../lib/i18n";
 import { useUpdateIndicator } from "../queries";
 
-const FIELDS = ["target", "targetText", "name", "unit", "note"];
+const FIELDS = ["target", "targetText", "breakdown", "name", "unit", "note"];
 
 const orNull = (text: string): string | null => (text.trim() === "" ? null : text.trim());
 
@@ -27,6 +27,9 @@ export function IndicatorModal({
   const [name, setName] = useState(indicator.name);
   const [unit, setUnit] = useState(indicator.unit);
   const [note, setNote] = useState(indicator.note ?? "");
+  const [breakdown, setBreakdown] = useState<(number | string)[]>(
+    indicator.breakdown?.map((b) => b.target ?? "") ?? [],
+  );
 
   const patch = (): Omit<IndicatorUpdate, "version"> => {
     const body: Omit<IndicatorUpdate, "version"> = {};
@@ -40,6 +43,11 @@ export function IndicatorModal({
     if (name.trim() !== indicator.name) body.name = name.trim();
     if (unit.trim() !== indicator.unit) body.unit = unit.trim();
     if (orNull(note) !== indicator.note) body.note = orNull(note);
+    const parts = indicator.breakdown?.map((b, i) => ({
+      label: b.label,
+      target: typeof breakdown[i] === "number" ? (breakdown[i] as number) : null,
+    }));
+    if (parts?.some((p, i) => p.target !== indicator.breakdown?.[i]?.target)) body.breakdown = parts;
     return body;
   };
 
@@ -90,6 +98,23 @@ export function IndicatorModal({
               data-testid="indicator-form-target-text"
             />
           </Group>
+          {indicator.breakdown && (
+            <Group grow align="flex-start" data-testid="indicator-form-breakdown">
+              {indicator.breakdown.map((b, i) => (
+                <NumberInput
+                  key={b.label}
+                  label={t("indicatorEdit.breakdownTarget", { label: b.label })}
+                  value={breakdown[i] ?? ""}
+                  onChange={(value) => setBreakdown((all) => all.map((v, j) => (j === i ? value : v)))}
+                  thousandSeparator=","
+                  min={0}
+                  allowNegative={false}
+                  decimalScale={3}
+                  error={i === 0 ? fieldError(update.error, "breakdown") : undefined}
+                />
+              ))}
+            </Group>
+          )}
           <Group grow align="flex-start">
             <TextInput
               label={t("indicatorEdit.name")}

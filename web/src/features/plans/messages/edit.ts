@@ -34,6 +34,7 @@ export const planEditMessages = {
   "indicatorEdit.title": { ja: "指標の編集：{name}", en: "Edit indicator: {name}" },
   "indicatorEdit.target": { ja: "目標", en: "Target" },
   "indicatorEdit.targetHint": { ja: "数値がない場合は空欄にします。", en: "Leave empty when there is no number." },
+  "indicatorEdit.breakdownTarget": { ja: "内訳「{label}」の目標", en: "Target for “{label}”" },
   "indicatorEdit.targetText": { ja: "目標なしの表記", en: "Wording without a number" },
   "indicatorEdit.targetTextHint": {
     ja: "例: 未定、今後協議、-。数値と併記する表記（「3件程度」など）もここに書きます。",
