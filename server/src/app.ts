@@ -39,6 +39,23 @@ declare module "fastify" {
 
 const VERSION = "0.1.0";
 
+const CSP_DIRECTIVES = { "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"] };
+/**
+ * Over plain HTTP (a center's LAN, `HOST=0.0.0.0` opened as http://192.168.x.x:3000) the CSP must
+ * not say upgrade-insecure-requests: the browser would fetch every script and stylesheet over
+ * https, where nothing listens, and show a blank page. HSTS means nothing over HTTP either.
+ * `req.protocol` is https only behind a TLS proxy with SHIEN_TRUST_PROXY=true (X-Forwarded-Proto).
+ */
+const PLAIN_HTTP_HEADERS = {
+  contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, "upgrade-insecure-requests": null } },
+  strictTransportSecurity: false,
+} as const;
+/** Helmet's defaults for HTTPS (reply.helmet merges options shallowly, so both are spelled out). */
+const HTTPS_HEADERS = {
+  contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+};
+
 export interface BuildAppOptions {
   config: Config;
   db: Db;
@@ -69,10 +86,11 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   // Before any plugin: child contexts inherit the error handler in force when they are registered.
   registerErrorHandler(app, spaFallback(config.webDist));
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"] },
-    },
+  await app.register(helmet, { global: false, ...PLAIN_HTTP_HEADERS });
+  // Security headers per request: HTTPS-only ones are sent only when the request is known to be
+  // HTTPS (see PLAIN_HTTP_HEADERS). Registered before the auth hook so refusals carry them too.
+  app.addHook("onRequest", async (req, reply) => {
+    reply.helmet(req.protocol === "https" ? HTTPS_HEADERS : undefined);
   });
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app, VERSION);

@@ -50,7 +50,7 @@ export function registerAuthHook(app: ZodApp, deps: AuthDeps): void {
 
   app.addHook("onRequest", async (req: FastifyRequest, _reply: FastifyReply) => {
     if (!req.url.startsWith("/api/")) return;
-    if (MUTATING.has(req.method) && !sameOrigin(req)) throw csrfFailed();
+    if (MUTATING.has(req.method) && !sameOrigin(req, app.config.trustProxy)) throw csrfFailed();
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.session = (await resolveActor(deps, token)) ?? null;
     // The API documentation describes shapes, not data: readable without signing in.
@@ -63,12 +63,21 @@ export function registerAuthHook(app: ZodApp, deps: AuthDeps): void {
   });
 }
 
-/** Browsers send Origin on cross-site POSTs; when present it must name this host. */
-function sameOrigin(req: FastifyRequest): boolean {
+/**
+ * Browsers send Origin on cross-site POSTs; when present it must name this host. Behind a trusted
+ * reverse proxy the Host header names the upstream (nginx sends 127.0.0.1:3000), so the host the
+ * browser used is X-Forwarded-Host, which `req.host` returns only when trustProxy is on; without
+ * it `req.host` is the raw Host header and a forged X-Forwarded-Host changes nothing. The scheme
+ * is compared only when the trusted proxy states it (X-Forwarded-Proto): the app itself serves
+ * plain HTTP, so without that header it cannot know the scheme the browser used.
+ */
+function sameOrigin(req: FastifyRequest, trustProxy: boolean): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    const url = new URL(origin);
+    if (url.host !== req.host) return false;
+    return !(trustProxy && req.headers["x-forwarded-proto"]) || url.protocol === `${req.protocol}:`;
   } catch {
     return false;
   }

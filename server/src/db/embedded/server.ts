@@ -25,11 +25,12 @@ import { withStartLock } from "./start-lock.js";
  *   <dataDir>/pg-credentials.json  generated superuser password (0600)
  *   <dataDir>/pg-owner.json        pid of the Shien process that started the cluster, and its port
  * A second Shien process (the CLI beside a running server) attaches to the running cluster instead
- * of starting another; a cluster left behind by a killed owner is shut down cleanly and restarted.
+ * of starting another. A cluster left running by a killed owner is adopted as it is, since CLI
+ * commands may still be attached to it; only one that does not answer is shut down and restarted.
  */
 export interface EmbeddedPg {
   url: string;
-  /** True when this process started the cluster and must stop it. */
+  /** True when this process started (or adopted) the cluster and must stop it. */
   owned: boolean;
   stop(): Promise<void>;
 }
@@ -69,6 +70,24 @@ export async function openEmbeddedPostgres(givenDir: string, opts: EmbeddedPgOpt
           url: urlOf(creds, running.port, database),
           owned: false,
           // The owner may have handed the cluster to us when it exited before we did.
+          stop: () => withStartLock(dataDir, () => release(dataDir, pgDir, running.port, log)),
+        };
+      }
+      // The owner was killed (kill -9, OOM killer) and its postmaster outlived it. Restarting it
+      // would cut off every CLI command still attached, so take it over as it is; the port it
+      // listens on wins over SHIEN_PG_PORT unless nobody else is using it.
+      const attached = liveAttachers(dataDir);
+      const portAgrees = opts.port === undefined || opts.port === running.port;
+      if ((attached.length > 0 || portAgrees) && (await answers(creds, running.port))) {
+        writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: process.pid, port: running.port }));
+        log(
+          `前回のサーバが異常終了していました。稼働中のPostgreSQL (pid ${running.pid}) をそのまま引き継ぎます` +
+            (attached.length > 0 ? ` (接続中の shien コマンド: pid ${attached.join(", ")})` : ""),
+        );
+        await ensureDatabase(creds, running.port, database);
+        return {
+          url: urlOf(creds, running.port, database),
+          owned: true,
           stop: () => withStartLock(dataDir, () => release(dataDir, pgDir, running.port, log)),
         };
       }
@@ -211,6 +230,24 @@ async function waitUntilReady(child: ChildProcess, creds: Credentials, port: num
     }
   }
   throw new Error("組み込みPostgreSQLが60秒以内に起動しませんでした / embedded PostgreSQL did not start within 60 s");
+}
+
+/** True when the cluster accepts a connection within a few seconds (it may still be recovering). */
+async function answers(creds: Credentials, port: number): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: urlOf(creds, port, "postgres"), connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query("select 1");
+      await client.end();
+      return true;
+    } catch {
+      await client.end().catch(() => {});
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return false;
 }
 
 async function ensureDatabase(creds: Credentials, port: number, database: string): Promise<void> {

@@ -54,7 +54,7 @@ export async function listEntries(db: Db, orgId: string, q: AuditQuery) {
   return { items, total: totals[0]?.n ?? 0 };
 }
 
-export async function entriesAfter(db: Db, orgId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+export async function entriesAfter(db: Executor, orgId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
@@ -63,7 +63,7 @@ export async function entriesAfter(db: Db, orgId: string, afterSeq: number, limi
     .limit(limit);
 }
 
-export async function head(db: Db, orgId: string) {
+export async function head(db: Executor, orgId: string) {
   const rows = await db.select().from(auditHeads).where(eq(auditHeads.orgId, orgId));
   return rows[0];
 }
