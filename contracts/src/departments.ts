@@ -14,7 +14,10 @@ export type Department = z.infer<typeof departmentSchema>;
 export const departmentCodeSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "lowercase letters, digits and hyphens, up to 32 characters");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,31}$/,
+    "部署コードは半角英小文字・数字・ハイフンの32文字以内で、英小文字か数字で始めてください。",
+  );
 
 export const departmentCreateSchema = z.object({
   code: departmentCodeSchema,

@@ -12,7 +12,10 @@ export type Organization = z.infer<typeof organizationSchema>;
 
 export const orgSlugSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,31}$/, "lowercase letters, digits and hyphens, 2–32 characters");
+  .regex(
+    /^[a-z][a-z0-9-]{1,31}$/,
+    "組織コードは半角英小文字で始め、英小文字・数字・ハイフンの2〜32文字で入力してください。",
+  );
 
 export const organizationUpdateSchema = z.object({ name: z.string().trim().min(1).max(200) });
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;

@@ -5,7 +5,7 @@ import { idSchema, roleSchema } from "./common.js";
 export const loginNameSchema = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/, "letters, digits, dot, hyphen, underscore; 2–64 characters");
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/, "ログインIDは半角英数字と . _ - の2〜64文字で、英数字で始めてください。");
 
 export const userSchema = z.object({
   id: idSchema,

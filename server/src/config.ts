@@ -1,4 +1,5 @@
 import path from "node:path";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@shien/contracts";
 import { z } from "zod";
 
 /**
@@ -12,7 +13,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SHIEN_DATA_DIR: z.string().default("data"),
   SHIEN_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  SHIEN_ADMIN_PASSWORD: z.string().min(12).optional(),
+  // what the sign-in form accepts, or the first admin could never sign in
+  SHIEN_ADMIN_PASSWORD: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).optional(),
   SHIEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SHIEN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SHIEN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

@@ -1,6 +1,13 @@
-import { loginNameSchema, orgSlugSchema, passwordSchema, roleSchema } from "@shien/contracts";
+import {
+  departmentCodeSchema,
+  departmentCreateSchema,
+  organizationUpdateSchema,
+  orgSlugSchema,
+  passwordSchema,
+  userCreateSchema,
+} from "@shien/contracts";
 import type { Command } from "commander";
-import type { z } from "zod";
+import { z } from "zod";
 import { inTransaction } from "../db/client.js";
 import { systemActor } from "../http/actor.js";
 import { generatePassword } from "../lib/tokens.js";
@@ -8,15 +15,32 @@ import { verifyChain } from "../modules/audit/index.js";
 import { createDepartment, departmentsByCodes } from "../modules/departments/index.js";
 import { createOrganization, listOrganizations } from "../modules/organizations/index.js";
 import { createUser, findLoginCandidate, resetPassword, updateUser } from "../modules/users/index.js";
+import { parseCliInput } from "./cli-input.js";
 import { CliError, orgActor, withRuntime } from "./context.js";
 
 const sessionPolicyOf = (c: { session: { idleMs: number; absoluteMs: number } }) => c.session;
 
-/** CLI input passes the same contract schemas as the API; the error names the option. */
-function parseOption<T>(schema: z.ZodType<T>, value: unknown, option: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  throw new CliError(`${option}: ${r.error.issues.map((i) => i.message).join("; ")}`);
+/**
+ * `org create` has no API twin (organizations are created only here), so its schema is assembled
+ * from the contract's pieces: the slug rule, the organization name rule of organizationUpdateSchema
+ * and departmentCreateSchema for the first department.
+ */
+const orgCreateInputSchema = z.object({
+  slug: orgSlugSchema,
+  name: organizationUpdateSchema.shape.name,
+  department: departmentCreateSchema,
+  password: passwordSchema,
+});
+
+/** The API's user schema, with department codes in place of ids (ids are looked up after parsing). */
+const userCreateInputSchema = userCreateSchema
+  .omit({ departmentIds: true, email: true })
+  .extend({ departmentCodes: z.array(departmentCodeSchema).min(1).max(50) });
+
+/** "code:名称"; only the first colon separates, so a name may contain one. */
+function splitDepartmentOption(value: string): { code: string; name: string } {
+  const at = value.indexOf(":");
+  return at < 0 ? { code: value, name: "" } : { code: value.slice(0, at), name: value.slice(at + 1) };
 }
 
 export function registerCommands(program: Command): void {
@@ -33,27 +57,36 @@ export function registerCommands(program: Command): void {
     .argument("<name>", "正式名称 (e.g. 公益財団法人あきた企業活性化センター)")
     .option("--department <code:name>", "最初の部署 / first department", "somu:総務課")
     .option("--admin-password <password>", "管理者の初期パスワード（省略時は生成）")
-    .action((slug: string, name: string, opts: { department: string; adminPassword?: string }) =>
-      withRuntime(async ({ database }) => {
-        const [code, deptName] = opts.department.split(":");
-        if (!code || !deptName) throw new CliError("--department は code:名称 の形で指定してください / use code:name");
-        const password = parseOption(passwordSchema, opts.adminPassword ?? generatePassword(), "--admin-password");
-        const orgSlug = parseOption(orgSlugSchema, slug, "<slug>");
+    .action((slug: string, name: string, opts: { department: string; adminPassword?: string }) => {
+      // Checked before the database is opened: a refused command touches nothing.
+      const input = parseCliInput(
+        orgCreateInputSchema,
+        {
+          slug,
+          name,
+          department: splitDepartmentOption(opts.department),
+          password: opts.adminPassword ?? generatePassword(),
+        },
+        { slug: "<slug>", name: "<name>", department: "--department", password: "--admin-password" },
+      );
+      return withRuntime(async ({ database }) => {
         await inTransaction(database.db, async (tx) => {
-          const created = await createOrganization(tx, { slug: orgSlug, name });
+          const created = await createOrganization(tx, { slug: input.slug, name: input.name });
           const actor = systemActor(created.id);
-          const dept = await createDepartment(tx, actor, { code, name: deptName });
+          const dept = await createDepartment(tx, actor, input.department);
           await createUser(tx, actor, {
             login: "admin",
             displayName: "管理者",
             role: "admin",
             departmentIds: [dept.id],
-            password,
+            password: input.password,
           });
         });
-        console.log(`organization ${slug} created; admin password: ${opts.adminPassword ? "(as given)" : password}`);
-      }),
-    );
+        console.log(
+          `organization ${input.slug} created; admin password: ${opts.adminPassword ? "(as given)" : input.password}`,
+        );
+      });
+    });
   org
     .command("list")
     .description("組織の一覧 / list organizations")
@@ -73,22 +106,33 @@ export function registerCommands(program: Command): void {
     .requiredOption("--role <role>", "admin | manager | staff | viewer")
     .requiredOption("--department <codes...>", "部署コード（複数可）")
     .option("--password <password>", "初期パスワード（省略時は生成して表示）")
-    .action((o: { org: string; login: string; name: string; role: string; department: string[]; password?: string }) =>
-      withRuntime(async ({ database }) => {
-        const actor = await orgActor(database, o.org);
-        const role = parseOption(roleSchema, o.role, "--role");
-        const login = parseOption(loginNameSchema, o.login, "--login");
-        const depts = await departmentsByCodes(database.db, actor.orgId, o.department);
-        const password = parseOption(passwordSchema, o.password ?? generatePassword(), "--password");
-        const created = await createUser(database.db, actor, {
-          login,
-          displayName: o.name,
-          role,
-          departmentIds: depts.map((d) => d.id),
-          password,
+    .action(
+      (o: { org: string; login: string; name: string; role: string; department: string[]; password?: string }) => {
+        const input = parseCliInput(
+          userCreateInputSchema,
+          {
+            login: o.login,
+            displayName: o.name,
+            role: o.role,
+            departmentCodes: o.department,
+            password: o.password ?? generatePassword(),
+          },
+          {
+            login: "--login",
+            displayName: "--name",
+            role: "--role",
+            departmentCodes: "--department",
+            password: "--password",
+          },
+        );
+        return withRuntime(async ({ database }) => {
+          const actor = await orgActor(database, o.org);
+          const { departmentCodes, ...user } = input;
+          const depts = await departmentsByCodes(database.db, actor.orgId, departmentCodes);
+          const created = await createUser(database.db, actor, { ...user, departmentIds: depts.map((d) => d.id) });
+          console.log(`user ${created.login} created${o.password ? "" : `; password: ${input.password}`}`);
         });
-        console.log(`user ${created.login} created${o.password ? "" : `; password: ${password}`}`);
-      }),
+      },
     );
   user
     .command("disable")
@@ -117,7 +161,11 @@ export function registerCommands(program: Command): void {
         const actor = await orgActor(database, o.org);
         const target = await findLoginCandidate(database.db, actor.orgId, o.login);
         if (!target) throw new CliError(`ユーザー「${o.login}」はありません / no user "${o.login}"`);
-        const password = parseOption(passwordSchema, o.password ?? generatePassword(), "--password");
+        const { password } = parseCliInput(
+          z.object({ password: passwordSchema }),
+          { password: o.password ?? generatePassword() },
+          { password: "--password" },
+        );
         await resetPassword({ db: database.db, sessionPolicy: sessionPolicyOf(config) }, actor, target.id, {
           newPassword: password,
         });

@@ -1,6 +1,7 @@
 import type { ErrorBody } from "@shien/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { loggableError } from "../lib/loggable-error.js";
 import { AppError, STATUS_OF } from "./app-error.js";
 import { langOf } from "./lang.js";
 import { toFieldErrors, type ValidationIssue } from "./validation-messages.js";
@@ -10,7 +11,7 @@ export function registerErrorHandler(app: FastifyInstance, spaIndexHtml?: string
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const appError = toAppError(err, req.routeOptions?.url);
     const status = STATUS_OF[appError.code];
-    if (status >= 500) req.log.error({ err }, "unhandled error");
+    if (status >= 500) req.log.error({ err: loggableError(err) }, "unhandled error");
     return send(reply, req, status, appError);
   });
   app.setNotFoundHandler((req, reply) => {

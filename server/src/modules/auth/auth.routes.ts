@@ -51,7 +51,11 @@ export function authRoutes(app: ZodApp, deps: AuthDeps & { loginRatePerMinute: n
   );
   app.post(
     "/api/auth/password",
-    { schema: { tags, summary: "自分のパスワード変更", body: passwordChangeSchema, response: { 200: okSchema } } },
+    {
+      // Each request costs an argon2 verify and hash; the per-user lockout caps guesses, this caps the load.
+      config: { rateLimit: { max: deps.loginRatePerMinute, timeWindow: "1 minute" } },
+      schema: { tags, summary: "自分のパスワード変更", body: passwordChangeSchema, response: { 200: okSchema } },
+    },
     async (req) => {
       await changePassword(deps, req.actorOrThrow(), req.body);
       return { ok: true as const };

@@ -35,6 +35,18 @@ const locked = () =>
     en: "Too many failed sign-ins; sign-in is paused for a while. Try again later.",
   });
 
+/** The password-change lock names the field it is about, unlike sign-in (which names nothing). */
+const passwordChangeLocked = () => {
+  const text = {
+    ja: "現在のパスワードの誤りが続いたため、パスワードの変更を一時的に停止しています。しばらく待ってから再度お試しください。",
+    en: "The current password was wrong too many times; password changes are paused for a while. Try again later.",
+  };
+  return new AppError("ACCOUNT_LOCKED", text, [{ field: "currentPassword", message: text }]);
+};
+
+/** Failures are counted within one lock period: the window and the lock have the same length. */
+const throttlePolicy = (deps: AuthDeps): repo.ThrottlePolicy => ({ ...deps.login, windowMs: deps.login.lockMs });
+
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
@@ -52,15 +64,13 @@ export async function login(
     throw invalidCredentials();
   }
   const loginKey = input.login.trim().toLowerCase();
-  const throttle = await repo.findThrottle(deps.db, org.id, loginKey);
-  if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) throw locked();
+  // Claimed before the slow verify so a parallel burst cannot outrun the count (see claimAttempt).
+  // Unknown login IDs are claimed too: they lock exactly like real ones, so the lock reveals nothing.
+  if (!(await repo.claimAttempt(deps.db, org.id, loginKey, throttlePolicy(deps)))) throw locked();
 
   const candidate = await findLoginCandidate(deps.db, org.id, loginKey);
   const passwordOk = await verifyPassword(candidate?.passwordHash ?? (await dummyHash()), input.password);
-  if (!candidate || candidate.disabled || !passwordOk) {
-    await repo.registerFailure(deps.db, org.id, loginKey, { windowMs: deps.login.lockMs, ...deps.login });
-    throw invalidCredentials();
-  }
+  if (!candidate || candidate.disabled || !passwordOk) throw invalidCredentials();
 
   const result = await deps.db.transaction(async (tx) => {
     await repo.clearThrottle(tx, org.id, loginKey);
@@ -140,13 +150,15 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const key = `password-change:${actor.userId}`;
-  const throttle = await repo.findThrottle(deps.db, actor.orgId, key);
-  if (throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now()) throw locked();
+  if (!(await repo.claimAttempt(deps.db, actor.orgId, key, throttlePolicy(deps)))) throw passwordChangeLocked();
   try {
     await changeOwnPassword(deps.db, actor, input);
   } catch (err) {
-    if (err instanceof AppError && err.details.some((d) => d.field === "currentPassword")) {
-      await repo.registerFailure(deps.db, actor.orgId, key, { windowMs: deps.login.lockMs, ...deps.login });
+    // Any refusal other than a wrong current password (e.g. new = current) came after the current
+    // password was verified, so the claimed attempt was not a failed guess. Wrong guesses and
+    // unexpected errors keep their count.
+    if (err instanceof AppError && !err.details.some((d) => d.field === "currentPassword")) {
+      await repo.clearThrottle(deps.db, actor.orgId, key);
     }
     throw err;
   }

@@ -78,7 +78,7 @@ describe("merge then unmerge round-trips exactly", () => {
     const addr = "福島県会津若松市栄町2-4";
     id.a = await create(w.staff, { name: "株式会社会津塗装", address: addr, phone: "0242-22-1111" });
     id.c = await create(w.staff, { name: "（株）会津塗装", address: "会津若松市栄町二丁目4番", phone: "0242221111" });
-    id.b = await create(w.staff, { name: "株式会社会津塗装店", address: addr });
+    id.b = await create(w.staff, { name: "株式会社会津途装", address: addr });
     id.d = await create(w.staff, { name: "株式会社磐梯商事", address: "福島県耶麻郡猪苗代町字新町4855" });
     for (const [company, name] of [
       ["b", "佐藤 一郎"],
@@ -96,6 +96,7 @@ describe("merge then unmerge round-trips exactly", () => {
     // the dedupe run joined a and c; b and d are entities of their own
     const k0 = await entityKeys(w.org.id);
     expect(k0[id.a as string]).toBe(k0[id.c as string]);
+    expect(new Set([k0[id.a as string], k0[id.b as string], k0[id.d as string]]).size).toBe(3);
 
     const merged = await w.staff.post("/api/companies/merge", { companyIds: [id.b, id.d, id.c] });
     expect(merged.statusCode, merged.body).toBe(200);
@@ -160,7 +161,7 @@ describe("review decisions persist and win over the score next time", () => {
     id.y = await create(w.staff, { name: "（株）猪苗代精機", address: "猪苗代町新町4855", phone: "0242620001" });
     // … and is unsure of these (one character apart at one address)
     id.p = await create(w.staff, { name: "株式会社喜多方板金", address: "福島県喜多方市御清水東7172" });
-    id.q = await create(w.staff, { name: "株式会社喜多方板金店", address: "福島県喜多方市御清水東7172" });
+    id.q = await create(w.staff, { name: "株式会社喜多方坂金", address: "福島県喜多方市御清水東7172" });
     await w.staff.post("/api/companies/dedupe");
   });
 
@@ -434,7 +435,7 @@ describe("access matrix: 名寄せ (dedupe, review, merge, undo)", () => {
   beforeAll(async () => {
     w = await world();
     id.a = await create(w.staff, { name: "株式会社白河製麺", address: "福島県白河市道場小路96-5" });
-    id.b = await create(w.staff, { name: "株式会社白河製麺所", address: "福島県白河市道場小路96-5" });
+    id.b = await create(w.staff, { name: "株式会社白河製綿", address: "福島県白河市道場小路96-5" });
     await w.staff.post("/api/companies/dedupe");
   });
 

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { notFound } from "../../http/app-error.js";
+import { loggableError } from "../../lib/loggable-error.js";
 import * as repo from "./dedupe.jobs.repository.js";
 import { runDedupe } from "./dedupe.service.js";
 
@@ -35,15 +36,20 @@ function view(r: repo.DedupeJobRow): DedupeJob {
   };
 }
 
+/** Where a failed run's internals go (the request's logger): the page only gets a sentence. */
+export interface JobLog {
+  error(obj: object, msg: string): void;
+}
+
 /** Starts a run, or returns the one already running for this organization. */
-export async function startDedupeJob(db: Db, actor: Actor): Promise<DedupeJob> {
+export async function startDedupeJob(db: Db, actor: Actor, log: JobLog): Promise<DedupeJob> {
   requireAccess(actor, "company.write", { orgId: actor.orgId }, JOB);
   await repo.failStale(db, actor.orgId, STALE_SECONDS, INTERRUPTED);
   const job = await repo.insertRunning(db, actor.orgId, actor.label);
   if (!job) {
     const running = await repo.runningJob(db, actor.orgId);
     if (running) return view(running);
-    return startDedupeJob(db, actor);
+    return startDedupeJob(db, actor, log);
   }
   let last = 0;
   let pending: Promise<void> = Promise.resolve();
@@ -63,9 +69,10 @@ export async function startDedupeJob(db: Db, actor: Actor): Promise<DedupeJob> {
       await pending;
       await repo.finish(db, job.id, { status: "done", result });
     })
-    .catch(async () => {
+    .catch(async (err: unknown) => {
       clearInterval(heartbeat);
       await pending;
+      log.error({ err: loggableError(err), jobId: job.id }, "dedupe job failed");
       // Internals stay in the server log; the page gets a sentence it can show.
       await repo.finish(db, job.id, { status: "failed", error: FAILED }).catch(() => {});
     });

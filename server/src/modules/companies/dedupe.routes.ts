@@ -108,7 +108,7 @@ export function dedupeRoutes(app: ZodApp): void {
   app.post(
     "/api/companies/dedupe/jobs",
     { schema: { tags, summary: "名寄せをバックグラウンドで実行", response: { 202: dedupeJobSchema } } },
-    async (req, reply) => reply.status(202).send(await startDedupeJob(app.db, req.actorOrThrow())),
+    async (req, reply) => reply.status(202).send(await startDedupeJob(app.db, req.actorOrThrow(), req.log)),
   );
   app.get(
     "/api/companies/dedupe/jobs/:id",

@@ -202,9 +202,8 @@ describe("内訳 targets", () => {
   beforeAll(async () => {
     const file = path.join(seedPlansDir, "fukushima-2026.yaml");
     await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
-    const org = await t.database.db.execute(sql`select id from organizations where slug = 'fukushima'`);
     fk = await signIn(t.app, {
-      org: { id: String(org.rows[0]?.id), slug: "fukushima", departments: [] },
+      org: { slug: "fukushima" },
       login: "admin",
       password: "seed-admin-password",
     });

@@ -208,7 +208,11 @@ describe("normalizeAddress", () => {
   });
   it("when an address goes on past 丁目-番-号 (2-9-24-308), then the fourth number is the room", () => {
     const withRoom = normalizeAddress("福島県二本松市高越屋戸2ー9ー24ー308");
-    expect(withRoom).toMatchObject({ key: "二本松市高越屋戸2-9-24", keyAlt: "二本松市高越屋戸2-9-24", building: "308" });
+    expect(withRoom).toMatchObject({
+      key: "二本松市高越屋戸2-9-24",
+      keyAlt: "二本松市高越屋戸2-9-24",
+      building: "308",
+    });
     expect(withRoom.key).toBe(normalizeAddress("二本松市高越屋戸二丁目9番24号").key);
     expect(normalizeAddress("二本松市高越屋戸2-9-24-308 ハイツ高越").building).toBe("308ハイツ高越");
     // three numbers may be 丁目-番-号 or 番地-枝番-room: they stay the block number
