@@ -149,7 +149,7 @@ describe("shien CLI", { timeout: 180_000 }, () => {
       const bad = shien("audit", "verify");
       expect(bad.status).toBe(1);
       expect(bad.out).toMatch(/mie: \d+ entries, 1 problem/);
-      expect(bad.out).toContain("seq 2: hash-mismatch");
+      expect(bad.out).toContain("seq 2: hash-mismatch 記録の内容がハッシュと一致しません（書き換えられています）");
       expect(bad.out).toMatch(/fukushima: \d+ entries, OK/);
     });
   });

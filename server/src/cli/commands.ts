@@ -11,7 +11,7 @@ import { z } from "zod";
 import { inTransaction } from "../db/client.js";
 import { systemActor } from "../http/actor.js";
 import { generatePassword } from "../lib/tokens.js";
-import { verifyChain } from "../modules/audit/index.js";
+import { CHAIN_PROBLEM_TEXT, verifyChain } from "../modules/audit/index.js";
 import { createDepartment, departmentsByCodes } from "../modules/departments/index.js";
 import { createOrganization, listOrganizations } from "../modules/organizations/index.js";
 import { createUser, findLoginCandidate, resetPassword, updateUser } from "../modules/users/index.js";
@@ -190,7 +190,7 @@ export function registerCommands(program: Command): void {
           console.log(
             `${x.slug}: ${entries} entries, ${problems.length === 0 ? "OK" : `${problems.length} problem(s)`}`,
           );
-          for (const p of problems) console.log(`  seq ${p.seq}: ${p.problem}`);
+          for (const p of problems) console.log(`  seq ${p.seq}: ${p.problem} ${CHAIN_PROBLEM_TEXT[p.problem].ja}`);
         }
         if (bad > 0) {
           console.log("監査ログの改ざんまたは削除を検出しました / audit log tampering detected");
