@@ -112,9 +112,9 @@ export function supportJourney({ adminPassword, stamp }) {
         check(/日超過/.test(badge), `overdue badge reads "${badge}"`);
         // Dates read in 和暦 until the user menu switches this browser to 西暦 (and back).
         check(((await row.textContent()) ?? "").includes("令和8年11月20日"), "the follow-up date is not in 和暦");
-        for (const [style, text] of [
-          ["seireki", "2026年11月20日"],
-          ["wareki", "令和8年11月20日"],
+        for (const { style, text } of [
+          { style: "seireki", text: "2026年11月20日" },
+          { style: "wareki", text: "令和8年11月20日" },
         ]) {
           await page.getByTestId("user-menu").click();
           await page.getByTestId(`menu-date-${style}`).click();
