@@ -174,14 +174,23 @@ const endpoints = {
   "GET /api/plans/:id/export": reading((id) => `/api/plans/${id}/export?format=json`, planA),
   // The line and the indicator are addressed; the plan is always A's.
   "PATCH /api/plans/:id/amount-lines/:itemId": {
-    call: (s, id) => s.patch(`/api/plans/${a.planId}/amount-lines/${id}`, { note: `注記 ${++counter}` }),
+    // the version the editor loaded (a missing or foreign line has none: 1, which must not matter)
+    call: async (s, id) =>
+      s.patch(`/api/plans/${a.planId}/amount-lines/${id}`, {
+        note: `注記 ${++counter}`,
+        version: Number((await one(sql`select version as v from amount_lines where id = ${id}`)) ?? 1),
+      }),
     target: () => a.amountLineId,
     addressed: true,
     mutates: true,
     probe: (id) => one(sql`select note as v from amount_lines where id = ${id}`),
   },
   "PATCH /api/plans/:id/indicators/:itemId": {
-    call: (s, id) => s.patch(`/api/plans/${a.planId}/indicators/${id}`, { note: `注記 ${++counter}` }),
+    call: async (s, id) =>
+      s.patch(`/api/plans/${a.planId}/indicators/${id}`, {
+        note: `注記 ${++counter}`,
+        version: Number((await one(sql`select version as v from indicators where id = ${id}`)) ?? 1),
+      }),
     target: () => a.indicatorId,
     addressed: true,
     mutates: true,
