@@ -46,6 +46,20 @@ export const kpiIndicatorSchema = z.object({
   monthly: z.array(z.number().nullable()).length(12),
   /** Whether `monthly` adds up to the actual (count, sum, distinct) or is a running value (ratio). */
   cumulative: z.boolean(),
+  /**
+   * 内訳 (国内 / 外国 …) with their own targets; actual and progress are null for a label the
+   * metric does not say how to count. null when the plan gives no breakdown.
+   */
+  breakdown: z
+    .array(
+      z.object({
+        label: z.string(),
+        target: z.number().nullable(),
+        actual: z.number().nullable(),
+        progress: z.number().nullable(),
+      }),
+    )
+    .nullable(),
 });
 export type KpiIndicator = z.infer<typeof kpiIndicatorSchema>;
 

@@ -82,17 +82,38 @@ export const metricPeriodSchema = z.union([
 ]);
 export type MetricPeriod = z.infer<typeof metricPeriodSchema>;
 
+/**
+ * How each 内訳 of the indicator (国内 / 外国 …, by its label) is counted: the metric's own facts
+ * narrowed to these programs or attribute values. Keys must be the indicator's breakdown labels.
+ *
+ *   breakdown: { 国内: { programs: ["II-2-1-1"] }, 外国: { programs: ["II-2-1-2"] } }
+ */
+export const breakdownFiltersSchema = z.record(
+  z.string().min(1),
+  factFilterSchema.pick({ programs: true, attributes: true }).strict(),
+);
+export type BreakdownFilters = z.infer<typeof breakdownFiltersSchema>;
+
 const countSchema = factFilterSchema
-  .extend({ measure: z.literal("count"), period: metricPeriodSchema.optional() })
+  .extend({
+    measure: z.literal("count"),
+    period: metricPeriodSchema.optional(),
+    breakdown: breakdownFiltersSchema.optional(),
+  })
   .strict();
 const distinctSchema = factFilterSchema
-  .extend({ measure: z.literal("distinctCompanies"), period: metricPeriodSchema.optional() })
+  .extend({
+    measure: z.literal("distinctCompanies"),
+    period: metricPeriodSchema.optional(),
+    breakdown: breakdownFiltersSchema.optional(),
+  })
   .strict();
 const sumSchema = factFilterSchema
   .extend({
     measure: z.literal("sum"),
     of: z.enum(["quantity", "amount"]),
     period: metricPeriodSchema.optional(),
+    breakdown: breakdownFiltersSchema.optional(),
   })
   .strict();
 /** The parts of a ratio: each a count, a distinct count or a sum. */
@@ -157,6 +178,22 @@ export function metricProblems(metric: Metric): { path: string; message: string 
     checkFilter(metric.denominator, "metric.denominator");
   } else if (metric.measure !== "manual" && metric.measure !== "pending") {
     checkFilter(metric, "metric");
+    for (const [label, narrow] of Object.entries(metric.breakdown ?? {})) {
+      checkFilter({ ...narrow, types: metric.types }, `metric.breakdown.${label}`);
+    }
   }
   return problems;
+}
+
+/** The metric of one 内訳: the indicator's own metric narrowed by that label's filter. */
+export function breakdownMetric(metric: Metric, label: string): Metric | null {
+  if (metric.measure !== "count" && metric.measure !== "distinctCompanies" && metric.measure !== "sum") return null;
+  const narrow = metric.breakdown?.[label];
+  if (!narrow) return null;
+  const { breakdown: _all, ...base } = metric;
+  return {
+    ...base,
+    ...(narrow.programs ? { programs: narrow.programs } : {}),
+    ...(narrow.attributes ? { attributes: { ...base.attributes, ...narrow.attributes } } : {}),
+  };
 }

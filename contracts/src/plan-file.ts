@@ -39,6 +39,9 @@ export type ProgramStatus = z.infer<typeof programStatusSchema>;
 
 /** 指標の区分: 重点 / 活動 / 参考. */
 export const INDICATOR_CATEGORIES = ["priority", "activity", "reference"] as const;
+/** 内訳 targets as a plan prints them (国内 40 / 外国 6), in the document's order. */
+export const breakdownTargetsSchema = z.array(z.object({ label: z.string(), target: z.number().nullable() }));
+
 export const indicatorCategorySchema = z.enum(INDICATOR_CATEGORIES);
 export type IndicatorCategory = z.infer<typeof indicatorCategorySchema>;
 
@@ -88,7 +91,7 @@ export const indicatorSchema = z.object({
   /** null when the document gives none ("-", "未定", "今後協議"): then targetText says which. */
   target: z.number().nullable(),
   targetText: z.string().optional(),
-  breakdown: z.array(z.object({ label: z.string(), target: z.number().nullable() })).optional(),
+  breakdown: breakdownTargetsSchema.optional(),
   previous: z
     .object({
       /** e.g. "R7目標", "実績(12月末)". */

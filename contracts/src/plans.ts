@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema } from "./common.js";
 import { metricSchema } from "./metrics.js";
 import {
+  breakdownTargetsSchema,
   fundingSourceSchema,
   indicatorCategorySchema,
   programKindSchema,
@@ -131,7 +132,7 @@ export const indicatorDtoSchema = z.object({
   unit: z.string(),
   target: z.number().nullable(),
   targetText: z.string().nullable(),
-  breakdown: z.array(z.object({ label: z.string(), target: z.number().nullable() })).nullable(),
+  breakdown: breakdownTargetsSchema.nullable(),
   previous: z
     .object({
       label: z.string().optional(),

@@ -121,6 +121,21 @@ export async function quarterlyReport(
       i.progress === null ? null : i.progress / 100,
       i.measure === "pending" ? `未計測（${i.feed}）` : i.measure === "manual" ? "手入力" : (i.measure ?? "算定式なし"),
     ]);
+    // 内訳 (国内 / 外国) under their indicator, as the plan prints their targets: year-to-date only.
+    for (const part of i.breakdown ?? []) {
+      ws.addRow([
+        i.programCode,
+        i.programName,
+        CATEGORY[i.category],
+        `${i.name}（${part.label}）`,
+        i.unit,
+        part.target ?? "",
+        ...quarters.map(() => null),
+        part.actual,
+        part.progress === null ? null : part.progress / 100,
+        part.actual === null ? "内訳の算定式なし" : "内訳",
+      ]);
+    }
   }
   const progressColumn = 7 + quarters.length + 1;
   ws.getColumn(progressColumn).numFmt = "0.0%";

@@ -1,4 +1,5 @@
 import {
+  breakdownMetric,
   fiscalYearRange,
   fiscalYearWareki,
   type KpiDashboard,
@@ -85,8 +86,20 @@ export async function yearContext(db: Db, orgId: string, fiscalYear: number, asO
   return { catalog, input, departmentName: new Map(departments.map((d) => [d.id, d.name])) };
 }
 
+/** Each 内訳 counted by the metric narrowed to its label (breakdownMetric); uncounted labels stay null. */
+async function evaluateBreakdown(ctx: YearContext, def: KpiIndicatorDef): Promise<KpiIndicator["breakdown"]> {
+  if (!def.breakdown) return null;
+  return Promise.all(
+    def.breakdown.map(async ({ label, target }) => {
+      const metric = def.metric ? breakdownMetric(def.metric, label) : null;
+      const actual = metric ? (await evaluate({ ...def, metric }, ctx.input)).actual : null;
+      return { label, target, actual, progress: progressOf(actual, target) };
+    }),
+  );
+}
+
 export async function evaluateIndicator(ctx: YearContext, def: KpiIndicatorDef): Promise<KpiIndicator> {
-  const result = await evaluate(def, ctx.input);
+  const [result, breakdown] = await Promise.all([evaluate(def, ctx.input), evaluateBreakdown(ctx, def)]);
   const metric = def.metric;
   return {
     indicatorId: def.indicatorId,
@@ -106,6 +119,7 @@ export async function evaluateIndicator(ctx: YearContext, def: KpiIndicatorDef):
     progress: progressOf(result.actual, def.target),
     monthly: result.monthly,
     cumulative: result.cumulative,
+    breakdown,
   };
 }
 

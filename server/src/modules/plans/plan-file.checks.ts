@@ -127,15 +127,27 @@ function checkMetrics(plan: PlanFile, codes: Set<string>): ArithmeticWarning[] {
         ...sub.split(".").map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)),
       ];
       for (const problem of metricProblems(metric)) errors.push({ path: at(problem.path), message: problem.message });
-      const filters =
+      const breakdown =
+        metric.measure === "ratio" || metric.measure === "manual" || metric.measure === "pending"
+          ? {}
+          : (metric.breakdown ?? {});
+      const labels = new Set((indicator.breakdown ?? []).map((b) => b.label));
+      for (const label of Object.keys(breakdown)) {
+        if (!labels.has(label))
+          errors.push({
+            path: at(`metric.breakdown.${label}`),
+            message: `内訳「${label}」はこの指標の breakdown にありません（${[...labels].join("・") || "内訳なし"}）`,
+          });
+      }
+      const filters: (readonly [string, { programs?: string[] | undefined; departments?: string[] | undefined }])[] =
         metric.measure === "ratio"
-          ? ([
+          ? [
               ["metric.numerator", metric.numerator],
               ["metric.denominator", metric.denominator],
-            ] as const)
+            ]
           : metric.measure === "manual" || metric.measure === "pending"
             ? []
-            : ([["metric", metric]] as const);
+            : [["metric", metric], ...Object.entries(breakdown).map(([l, f]) => [`metric.breakdown.${l}`, f] as const)];
       for (const [where, f] of filters) {
         (f.programs ?? []).forEach((code, i) => {
           if (!codes.has(code))

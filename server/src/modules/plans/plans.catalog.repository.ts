@@ -86,6 +86,7 @@ export async function indicatorsOfPlan(db: Executor, orgId: string, planId: stri
       unit: indicators.unit,
       target: indicators.target,
       targetText: indicators.targetText,
+      breakdown: indicators.breakdown,
       metric: indicators.metric,
     })
     .from(indicators)

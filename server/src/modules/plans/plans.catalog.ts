@@ -1,4 +1,4 @@
-import { fiscalYearOf, type Metric, metricSchema, type ProgramKind } from "@shien/contracts";
+import { breakdownTargetsSchema, fiscalYearOf, type Metric, metricSchema, type ProgramKind } from "@shien/contracts";
 import type { Executor } from "../../db/client.js";
 import * as repo from "./plans.catalog.repository.js";
 
@@ -93,6 +93,8 @@ export interface KpiIndicatorDef {
   unit: string;
   target: number | null;
   targetText: string | null;
+  /** 内訳 targets (国内 / 外国) as the plan prints them; null without a breakdown. */
+  breakdown: { label: string; target: number | null }[] | null;
   metric: Metric | null;
 }
 
@@ -150,6 +152,7 @@ export async function kpiCatalog(db: Executor, orgId: string, fiscalYear: number
         unit: r.unit,
         target: r.target === null ? null : Number(r.target),
         targetText: r.targetText,
+        breakdown: r.breakdown === null ? null : breakdownTargetsSchema.parse(r.breakdown),
         metric: r.metric === null ? null : metricSchema.parse(r.metric),
       };
     }),

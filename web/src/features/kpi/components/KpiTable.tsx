@@ -49,7 +49,30 @@ function byProgram(items: readonly KpiIndicator[]): ProgramGroup[] {
 }
 
 /** 計画: the number with its unit, or the words the plan prints instead ("-", 未定). */
+/** One small line per 内訳 (国内 / 外国 …) under a cell: its target, actual or 進捗率. */
+function BreakdownLines({
+  indicator,
+  value,
+}: {
+  indicator: KpiIndicator;
+  value: (part: NonNullable<KpiIndicator["breakdown"]>[number]) => string;
+}) {
+  if (!indicator.breakdown) return null;
+  return (
+    <Stack gap={0} mt={2}>
+      {indicator.breakdown.map((part) => (
+        <Text key={part.label} size="xs" c="dimmed" style={NUMERIC} data-testid="kpi-breakdown" data-label={part.label}>
+          {part.label} {value(part)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 function TargetText({ indicator }: { indicator: KpiIndicator }) {
+  if (indicator.target === null && indicator.breakdown) {
+    return <BreakdownLines indicator={indicator} value={(p) => (p.target === null ? DASH : formatCount(p.target))} />;
+  }
   if (indicator.target === null) {
     // The plan's words can be long (今後、国と協議予定): small, so the figures' column stays narrow.
     return (
@@ -134,8 +157,12 @@ function IndicatorRow({
             </Text>
           )}
         </Text>
+        <BreakdownLines indicator={indicator} value={(p) => formatFigure(p.actual, indicator)} />
       </Table.Td>
-      <Table.Td>{indicator.target !== null && <ProgressBar indicator={indicator} share={share} />}</Table.Td>
+      <Table.Td>
+        {indicator.target !== null && <ProgressBar indicator={indicator} share={share} />}
+        <BreakdownLines indicator={indicator} value={(p) => formatProgress(p.progress)} />
+      </Table.Td>
       <Table.Td>
         <Sparkline
           points={points}
