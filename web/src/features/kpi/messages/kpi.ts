@@ -32,6 +32,7 @@ export const kpiMessages = {
     en: "Expected by now: {value} {unit} ({share} of the year)",
   },
   "kpi.noTarget": { ja: "目標の数値なし", en: "No numeric target" },
+  "kpi.breakdown": { ja: "内訳", en: "Breakdown" },
 
   "kpi.heading.priority": { ja: "重点指標", en: "Priority indicators" },
   "kpi.heading.activity": { ja: "活動指標", en: "Activity indicators" },

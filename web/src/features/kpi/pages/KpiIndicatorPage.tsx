@@ -10,6 +10,7 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
+  Table,
   Text,
   Title,
 } from "@mantine/core";
@@ -132,6 +133,34 @@ function IndicatorHeader({
             )}
           </Figure>
         </SimpleGrid>
+        {indicator.breakdown && (
+          <Table mt="md" maw={560} data-testid="kpi-breakdown-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("kpi.breakdown")}</Table.Th>
+                <Table.Th ta="right">{t("kpi.col.target")}</Table.Th>
+                <Table.Th ta="right">{t("kpi.col.actual")}</Table.Th>
+                <Table.Th ta="right">{t("kpi.col.progress")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {indicator.breakdown.map((part) => (
+                <Table.Tr key={part.label}>
+                  <Table.Td>{part.label}</Table.Td>
+                  <Table.Td ta="right" style={NUMERIC}>
+                    {part.target === null ? DASH : formatCount(part.target)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={NUMERIC}>
+                    {formatFigure(part.actual, indicator)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={NUMERIC}>
+                    {formatProgress(part.progress)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
       </Card>
       <Card withBorder padding="md" mb="md">
         <Title order={2} size="h5" mb="sm">
