@@ -110,6 +110,12 @@ export function supportJourney({ adminPassword, stamp }) {
         await row.waitFor();
         const badge = ((await row.getByTestId("follow-up-overdue").textContent()) ?? "").trim();
         check(/日超過/.test(badge), `overdue badge reads "${badge}"`);
+        // ホーム lists it under today's work, linking to the record.
+        await page.getByTestId("nav-home").click();
+        const home = page.getByTestId("home-follow-ups");
+        await home.getByText(companyName).first().waitFor();
+        await page.getByTestId("nav-follow-ups").click();
+        await row.waitFor();
         // Dates read in 和暦 until the user menu switches this browser to 西暦 (and back).
         check(((await row.textContent()) ?? "").includes("令和8年11月20日"), "the follow-up date is not in 和暦");
         for (const { style, text } of [

@@ -6,6 +6,7 @@ import { roleLabelKey } from "../../../app/roles";
 import { PageHeader } from "../../../components/PageHeader";
 import { useI18n } from "../../../lib/i18n";
 import { useMe } from "../../auth/queries";
+import { WorkToday } from "../components/WorkToday";
 
 /** The signed-in user's own account and the screens open to them; nothing here is invented. */
 export function HomePage() {
@@ -19,6 +20,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t("home.title")} description={t("home.welcome", { name: user.displayName })} />
+      <WorkToday user={user} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg" data-testid="home-account">
           <Title order={2} size="h4" mb="sm">
