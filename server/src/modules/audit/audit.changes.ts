@@ -25,3 +25,13 @@ function normalize(v: unknown): unknown {
   if (Array.isArray(v)) return [...v].map(normalize).sort();
   return v === undefined ? null : v;
 }
+
+/**
+ * The audit log is read by admins of every department, but a confidential program's records are
+ * only their own departments' to read (README: 機密の事業). For such a record the log keeps which
+ * fields changed and drops their values, so the trail stays complete without carrying the case.
+ * Every module writing an audit entry for a record that can be confidential passes it through here.
+ */
+export function maskIfConfidential(confidential: boolean, changes: AuditChange[]): AuditChange[] {
+  return confidential ? changes.map((c) => ({ field: c.field })) : changes;
+}

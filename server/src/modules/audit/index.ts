@@ -1,4 +1,4 @@
-export { diffFields } from "./audit.changes.js";
+export { diffFields, maskIfConfidential } from "./audit.changes.js";
 export { GENESIS_HASH } from "./audit.hash.js";
 export { auditRoutes } from "./audit.routes.js";
 export {

@@ -4,7 +4,7 @@ import { can, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, notFound } from "../../http/app-error.js";
 import { logConfidentialRead, recordFact, syncFacts } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { toDto } from "./consultations.dto.js";
 import { EDIT_REASON, factSource, factsOf } from "./consultations.facts.js";
 import * as repo from "./consultations.repository.js";
@@ -69,7 +69,7 @@ const snapshot = (r: repo.ConsultationRow, staffUserIds: string[]) => ({
 /** Confidential support keeps its content out of the audit log too: which fields changed, not to what. */
 function auditChanges(before: object | undefined, after: object, confidential: boolean): AuditChange[] {
   const changes = diffFields(before as Record<string, unknown> | undefined, after as Record<string, unknown>);
-  return confidential ? changes.map((c) => ({ field: c.field })) : changes;
+  return maskIfConfidential(confidential, changes);
 }
 
 /**
@@ -191,7 +191,10 @@ export async function completeFollowUp(db: Db, actor: Actor, id: string, version
       entity: "consultation",
       entityId: id,
       action: "update",
-      changes: [{ field: "followUpDoneAt", from: null, to: after.followUpDoneAt?.toISOString() ?? null }],
+      // When a confidential case was followed up is part of the case, like every other field of it.
+      changes: maskIfConfidential(after.confidential, [
+        { field: "followUpDoneAt", from: null, to: after.followUpDoneAt?.toISOString() ?? null },
+      ]),
     });
     return after;
   });

@@ -12,11 +12,10 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, notFound } from "../../http/app-error.js";
 import { confidentialScope, logConfidentialRead } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { companyEntity, companyNames } from "../companies/index.js";
 import { departmentsByIds } from "../departments/index.js";
 import { type SupportProgram, supportProgram, supportProgramByCode, supportProgramsByIds } from "../plans/index.js";
-import { auditChanges } from "./dispatch.audit.js";
 import * as repo from "./dispatch.repository.js";
 import { expertForDispatch } from "./experts.service.js";
 import * as frames from "./frames.repository.js";
@@ -233,7 +232,7 @@ export async function requestDispatch(db: Db, actor: Actor, input: DispatchInput
       entity: "dispatch",
       entityId: row.id,
       action: "create",
-      changes: auditChanges(created.confidential, diffFields(undefined, snapshot(created))),
+      changes: maskIfConfidential(created.confidential, diffFields(undefined, snapshot(created))),
     });
     return row.id;
   });

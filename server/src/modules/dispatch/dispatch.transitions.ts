@@ -12,9 +12,8 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, type Text } from "../../http/app-error.js";
 import { type FactInput, syncFacts } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { type SupportProgram, supportProgramOn } from "../plans/index.js";
-import { auditChanges } from "./dispatch.audit.js";
 import * as repo from "./dispatch.repository.js";
 import { DISPATCH, holdsSlot, snapshot, toDtos, visibleDispatch } from "./dispatch.service.js";
 import * as frames from "./frames.repository.js";
@@ -124,7 +123,10 @@ export async function transitionDispatch(db: Db, actor: Actor, id: string, t: Di
       entity: "dispatch",
       entityId: id,
       action: "update",
-      changes: auditChanges(before.confidential || after.confidential, diffFields(snapshot(before), snapshot(after))),
+      changes: maskIfConfidential(
+        before.confidential || after.confidential,
+        diffFields(snapshot(before), snapshot(after)),
+      ),
     });
   });
   const row = await repo.findById(db, actor.orgId, id);

@@ -5,7 +5,7 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { invalidField, notFound } from "../../http/app-error.js";
 import { factsBehindFigure, syncFacts } from "../activities/index.js";
-import { recordAudit } from "../audit/index.js";
+import { maskIfConfidential, recordAudit } from "../audit/index.js";
 import { supportProgram } from "../plans/index.js";
 import { findIndicator } from "./kpi.service.js";
 
@@ -102,7 +102,12 @@ export async function enterManualFigure(
       entity: "manual_figure",
       entityId: indicatorId,
       action: voided.length > 0 ? "update" : "create",
-      changes: [{ field: input.month, to: { value: input.value, evidence: input.evidence } }],
+      // A confidential program's month entry (value and evidence) is a record behind its figure,
+      // which only the program's departments open (listManualFigures reads through the wall): the
+      // log keeps which month was entered, as it does for every confidential record.
+      changes: maskIfConfidential(program.confidential, [
+        { field: input.month, to: { value: input.value, evidence: input.evidence } },
+      ]),
     });
   });
   return listManualFigures(db, actor, indicatorId, fiscalYear);

@@ -11,6 +11,7 @@ export {
   supportPrograms,
   supportProgramsByIds,
 } from "./plans.catalog.js";
+export { runsConfidentialProgram } from "./plans.confidential.js";
 export { exportPlan } from "./plans.export.js";
 export { type ImportResult, importPlanText } from "./plans.import.js";
 export { planRoutes } from "./plans.routes.js";

@@ -1,4 +1,4 @@
-import type { AuditChange, Referral, ReferralStatus } from "@shien/contracts";
+import type { Referral, ReferralStatus } from "@shien/contracts";
 import type { Executor } from "../../db/client.js";
 import type { Resource } from "../../http/access.js";
 import { companyNames } from "../companies/index.js";
@@ -66,8 +66,6 @@ export async function toDtos(db: Executor, orgId: string, rows: ReferralRow[]): 
   });
 }
 
-const FREE_TEXT = new Set(["reason", "declineReason", "outcome", "personName"]);
-
 /** The audited fields of a referral. */
 export function snapshot(r: ReferralRow): Record<string, unknown> {
   return {
@@ -86,13 +84,4 @@ export function snapshot(r: ReferralRow): Record<string, unknown> {
     outcome: r.outcome,
     consultationId: r.consultationId,
   };
-}
-
-/**
- * The audit log is read by admins of every department, so for a confidential referral it records
- * that the free text changed but not what it says.
- */
-export function maskConfidential(row: ReferralRow, changes: AuditChange[]): AuditChange[] {
-  if (!row.confidential) return changes;
-  return changes.map((c) => (FREE_TEXT.has(c.field) ? { field: c.field } : c));
 }

@@ -35,6 +35,7 @@ export interface ReferralChange {
   completedOn?: string;
   declineReason?: string | null;
   outcome?: string | null;
+  confidential?: boolean;
 }
 
 /** Applies a state change if the row is still at `version`; undefined when someone got there first. */

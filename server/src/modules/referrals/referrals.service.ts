@@ -1,17 +1,17 @@
 import type { Referral, ReferralInput, ReferralQuery } from "@shien/contracts";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { isForeignKeyViolation } from "../../db/errors.js";
 import { can, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { invalidField, notFound } from "../../http/app-error.js";
 import { confidentialScope, logConfidentialRead, syncFacts } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { companyEntity } from "../companies/index.js";
 import { consultationVisibleTo } from "../consultations/index.js";
 import { departmentsByIds } from "../departments/index.js";
-import { type SupportProgram, supportProgram } from "../plans/index.js";
+import { runsConfidentialProgram, type SupportProgram, supportProgram } from "../plans/index.js";
 import { vocabNames } from "../vocab/index.js";
-import { maskConfidential, referralResource, snapshot, toDtos } from "./referrals.dto.js";
+import { referralResource, snapshot, toDtos } from "./referrals.dto.js";
 import { referralFacts } from "./referrals.facts.js";
 import * as repo from "./referrals.repository.js";
 
@@ -91,6 +91,26 @@ async function resolveSubject(db: Db, actor: Actor, input: ReferralInput) {
   return { companyId, personName };
 }
 
+/**
+ * Whether a referral is confidential: when its program is, and also when it goes to a department
+ * that runs a confidential program that year (中小企業活性化協議会). A referral there from an open
+ * program is still the start of a confidential case: the reason it was sent, the 協議会's answer
+ * and its outcome are the case's, and a business being sent to the 協議会 at all tells others it
+ * may be in difficulty. Such a referral is then walled like any confidential record: the sending
+ * and receiving departments see it, its facts are confidential, its audit entries name fields only.
+ * A referral to an outside agency is as confidential as its program.
+ */
+export async function isConfidentialReferral(
+  db: Executor,
+  orgId: string,
+  program: SupportProgram,
+  toDepartmentId: string | null,
+): Promise<boolean> {
+  if (program.confidential) return true;
+  if (toDepartmentId === null) return false;
+  return runsConfidentialProgram(db, orgId, toDepartmentId, program.fiscalYear);
+}
+
 /** Sends a referral (橋渡し) and writes its referral_sent fact in the same transaction. */
 export async function createReferral(db: Db, actor: Actor, input: ReferralInput): Promise<Referral> {
   const program = await supportProgram(db, actor.orgId, input.programId);
@@ -109,6 +129,7 @@ export async function createReferral(db: Db, actor: Actor, input: ReferralInput)
   );
   const target = await resolveTarget(db, actor, from, input.target);
   const subject = await resolveSubject(db, actor, input);
+  const confidential = await isConfidentialReferral(db, actor.orgId, program, target.toDepartmentId);
   // a consultation the sender may not see is named as if it did not exist (its existence is not theirs to learn)
   if (input.consultationId && !(await consultationVisibleTo(db, actor, input.consultationId))) {
     throw consultationNotFound();
@@ -125,7 +146,7 @@ export async function createReferral(db: Db, actor: Actor, input: ReferralInput)
         sentOn: input.sentOn,
         // Only the consultation's id is kept: its record belongs to the consultations module.
         consultationId: input.consultationId ?? null,
-        confidential: program.confidential,
+        confidential,
         sentBy: actor.userId,
         sentByLabel: actor.label,
       });
@@ -135,7 +156,7 @@ export async function createReferral(db: Db, actor: Actor, input: ReferralInput)
         entity: "referral",
         entityId: inserted.id,
         action: "create",
-        changes: maskConfidential(inserted, diffFields(undefined, snapshot(inserted))),
+        changes: maskIfConfidential(inserted.confidential, diffFields(undefined, snapshot(inserted))),
       });
       return inserted;
     });

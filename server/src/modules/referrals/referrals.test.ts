@@ -263,12 +263,14 @@ describe("a confidential referral (中小企業活性化協議会)", () => {
     expect(ids(adminQueue)).not.toContain(id);
   });
 
-  it("when the audit log records the referral, then its free text is left out", async () => {
+  it("when the audit log records the referral, then it names the fields that changed and none of their values", async () => {
     const created = await t.database.db.execute(
       sql`select changes from audit_log where entity = 'referral' and entity_id = ${id} and action = 'create'`,
     );
     const changes = created.rows[0]?.changes as { field: string; to?: unknown }[];
     expect(changes.find((c) => c.field === "reason")).toEqual({ field: "reason" });
-    expect(changes.find((c) => c.field === "status")).toMatchObject({ to: "sent" });
+    // Not only the free text: who was referred, to whom and when are the case's too.
+    expect(changes.find((c) => c.field === "status")).toEqual({ field: "status" });
+    expect(changes.find((c) => c.field === "companyId")).toEqual({ field: "companyId" });
   });
 });

@@ -11,12 +11,12 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, notFound } from "../../http/app-error.js";
 import { syncFacts } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { supportProgram } from "../plans/index.js";
-import { answeringDepartment, maskConfidential, snapshot, toDtos } from "./referrals.dto.js";
+import { answeringDepartment, snapshot, toDtos } from "./referrals.dto.js";
 import { referralFacts } from "./referrals.facts.js";
 import * as repo from "./referrals.repository.js";
-import { canSee, REFERRAL } from "./referrals.service.js";
+import { canSee, isConfidentialReferral, REFERRAL } from "./referrals.service.js";
 
 const ACTION_LABELS: Record<ReferralAction, { ja: string; en: string }> = {
   accept: { ja: "受入", en: "accepted" },
@@ -87,20 +87,28 @@ export async function transitionReferral(
   const row = await db.transaction(async (tx) => {
     const before = await repo.findById(tx, actor.orgId, id, { lock: true });
     if (!before || !canSee(actor, before)) throw notFound(REFERRAL);
+    const program = await supportProgram(tx, actor.orgId, before.programId);
+    if (!program) throw new Error(`referral ${id}: program ${before.programId} missing`);
+    // A referral sent to the 協議会 before the rule existed (or before its plan named a confidential
+    // program) becomes confidential when it is answered, before its answer is written anywhere.
+    // Never the other way: once walled, a referral stays walled.
+    const confidential =
+      before.confidential || (await isConfidentialReferral(tx, actor.orgId, program, before.toDepartmentId));
     requireAccess(
       actor,
       "support.write",
-      { orgId: before.orgId, departmentIds: [answeringDepartment(before)], confidential: before.confidential },
+      { orgId: before.orgId, departmentIds: [answeringDepartment(before)], confidential },
       REFERRAL,
     );
     // The status is checked before the version: "it was already declined" helps more than "reload".
     if (before.status !== REFERRAL_TRANSITIONS[input.action].from)
       throw illegal(input.action, before.status as ReferralStatus);
     if (before.version !== input.version) throw stale();
-    const after = await repo.applyChange(tx, actor.orgId, id, before.version, change(before, input));
+    const after = await repo.applyChange(tx, actor.orgId, id, before.version, {
+      ...change(before, input),
+      confidential,
+    });
     if (!after) throw stale();
-    const program = await supportProgram(tx, actor.orgId, after.programId);
-    if (!program) throw new Error(`referral ${id}: program ${after.programId} missing`);
     await syncFacts(
       tx,
       actor,
@@ -112,7 +120,7 @@ export async function transitionReferral(
       entity: "referral",
       entityId: id,
       action: "update",
-      changes: maskConfidential(after, diffFields(snapshot(before), snapshot(after))),
+      changes: maskIfConfidential(after.confidential, diffFields(snapshot(before), snapshot(after))),
     });
     return after;
   });

@@ -6,7 +6,7 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, notFound } from "../../http/app-error.js";
 import { logConfidentialRead } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import * as repo from "./attachments.repository.js";
 import { APPLICATION, visibleApplication } from "./subsidies.service.js";
 
@@ -142,7 +142,8 @@ export async function addAttachment(
       entity: "subsidy_attachment",
       entityId: a.id,
       action: "create",
-      changes: diffFields(undefined, snapshot(a)),
+      // A file name can say as much as the file (再生計画書_株式会社…): masked with its application.
+      changes: maskIfConfidential(row.confidential, diffFields(undefined, snapshot(a))),
     });
     return a;
   });
@@ -190,7 +191,7 @@ export async function deleteAttachment(db: Db, actor: Actor, applicationId: stri
       entity: "subsidy_attachment",
       entityId: a.id,
       action: "delete",
-      changes: diffFields(snapshot(a), undefined),
+      changes: maskIfConfidential(row.confidential, diffFields(snapshot(a), undefined)),
     });
   });
 }

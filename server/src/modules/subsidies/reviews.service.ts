@@ -14,7 +14,7 @@ import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { AppError, conflict, invalidField, type LocalizedFieldError } from "../../http/app-error.js";
 import { logConfidentialRead } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { companyNames } from "../companies/index.js";
 import { userRefs } from "../users/index.js";
 import * as programs from "./programs.repository.js";
@@ -313,7 +313,8 @@ export async function saveReview(
       entity: "subsidy_review",
       entityId: saved.id,
       action: before ? "update" : "create",
-      changes: diffFields(snapshot(before), snapshot(saved)),
+      // A score sheet is part of its application's case: confidential with it.
+      changes: maskIfConfidential(row.confidential, diffFields(snapshot(before), snapshot(saved))),
     });
   });
   return toList(db, actor.orgId, await repo.reviewsOf(db, actor.orgId, applicationId));

@@ -20,7 +20,7 @@ import { type Resource, requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { invalidField, notFound } from "../../http/app-error.js";
 import { confidentialScope, logConfidentialRead, syncFacts } from "../activities/index.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { companyEntity, companyNames, companyProfile } from "../companies/index.js";
 import { type SupportProgram, supportProgram, supportProgramsByIds } from "../plans/index.js";
 import * as repo from "./applications.repository.js";
@@ -339,7 +339,7 @@ export async function receiveApplication(
       entity: "subsidy_application",
       entityId: id,
       action: "create",
-      changes: diffFields(undefined, snapshot(created)),
+      changes: maskIfConfidential(created.confidential, diffFields(undefined, snapshot(created))),
     });
     return created;
   });

@@ -14,7 +14,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { requireAccess } from "../../http/access.js";
 import type { Actor } from "../../http/actor.js";
 import { conflict, invalidField, type Text } from "../../http/app-error.js";
-import { diffFields, recordAudit } from "../audit/index.js";
+import { diffFields, maskIfConfidential, recordAudit } from "../audit/index.js";
 import { companyEntity } from "../companies/index.js";
 import { findOrganizationById } from "../organizations/index.js";
 import * as repo from "./applications.repository.js";
@@ -425,7 +425,10 @@ export async function transitionApplication(
       entity: "subsidy_application",
       entityId: id,
       action: "update",
-      changes: diffFields(snapshot(before), snapshot(after)),
+      changes: maskIfConfidential(
+        before.confidential || after.confidential,
+        diffFields(snapshot(before), snapshot(after)),
+      ),
     });
   });
   return loadDto(db, actor.orgId, id);
