@@ -91,6 +91,9 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   // HTTPS (see PLAIN_HTTP_HEADERS). Registered before the auth hook so refusals carry them too.
   app.addHook("onRequest", async (req, reply) => {
     reply.helmet(req.protocol === "https" ? HTTPS_HEADERS : undefined);
+    // Answers of the API (records, exports, notices, attachments) are people's files: a browser on a
+    // shared office PC must not keep them for the next person. The web app's own files may be cached.
+    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app, VERSION);
