@@ -102,3 +102,24 @@ describe("password change lockout under a parallel burst", () => {
     expect(ok.statusCode).toBe(200);
   });
 });
+
+describe("spent throttle rows", () => {
+  it("when someone signs in, then the organization's rows whose window is over and lock has run out are forgotten; running ones stay", async () => {
+    const other = await makeOrg(t.database.db);
+    const u = await makeUser(t.database.db, other);
+    await t.database.db.execute(sql`
+      insert into login_throttle (org_id, login_key, failures, window_started_at, locked_until) values
+        (${other.id}, 'guessed-long-ago', 3, now() - interval '2 days', null),
+        (${other.id}, 'locked-long-ago', 6, now() - interval '2 days', now() - interval '1 day'),
+        (${other.id}, 'locked-now', 6, now() - interval '2 days', now() + interval '10 minutes'),
+        (${other.id}, 'guessed-just-now', 1, now(), null),
+        (${org.id}, 'another-center', 3, now() - interval '2 days', null)`);
+    expect((await loginRequest(t.app, other.slug, u.login, u.password)).statusCode).toBe(200);
+    const left = await t.database.db.execute(
+      sql`select login_key from login_throttle where org_id in (${other.id}, ${org.id})
+            and login_key in ('guessed-long-ago', 'locked-long-ago', 'locked-now', 'guessed-just-now', 'another-center')
+          order by login_key`,
+    );
+    expect(left.rows.map((r) => r.login_key)).toEqual(["another-center", "guessed-just-now", "locked-now"]);
+  });
+});

@@ -54,6 +54,23 @@ export async function claimAttempt(
   return (rows[0]?.failures ?? Number.POSITIVE_INFINITY) <= policy.maxFailures;
 }
 
+/**
+ * Forgets an organization's rows that no longer count: no lock running and the window over. Guessed
+ * login IDs get rows too (so a lock reveals nothing), and without this they would pile up forever.
+ */
+export async function pruneThrottle(db: Executor, orgId: string, policy: ThrottlePolicy): Promise<void> {
+  const t = loginThrottle;
+  await db
+    .delete(t)
+    .where(
+      and(
+        eq(t.orgId, orgId),
+        sql`coalesce(${t.lockedUntil}, '-infinity') <= now()`,
+        sql`${t.windowStartedAt} < now() - make_interval(secs => ${policy.windowMs / 1000})`,
+      ),
+    );
+}
+
 /** A correct password forgets the failures (and any lock its own claim started). */
 export async function clearThrottle(db: Executor, orgId: string, loginKey: string): Promise<void> {
   await db.delete(loginThrottle).where(and(eq(loginThrottle.orgId, orgId), eq(loginThrottle.loginKey, loginKey)));

@@ -74,6 +74,8 @@ export async function login(
 
   const result = await deps.db.transaction(async (tx) => {
     await repo.clearThrottle(tx, org.id, loginKey);
+    // Staff sign in every day: each sign-in sweeps the organization's spent rows (see pruneThrottle).
+    await repo.pruneThrottle(tx, org.id, throttlePolicy(deps));
     const current = await lockLoginCandidate(tx, org.id, candidate.id);
     if (!current || current.disabled || current.passwordHash !== candidate.passwordHash) throw invalidCredentials();
     const { token, session } = await openSession(tx, deps.sessionPolicy, {
