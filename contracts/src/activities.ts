@@ -160,6 +160,11 @@ export const activityFactSchema = z.object({
   attributes: z.record(z.string(), z.unknown()),
   sourceModule: z.string(),
   sourceId: idSchema.nullable(),
+  /**
+   * The source record's name where it has one (a subsidy application's 事業名), read only for facts
+   * the reader may see. Absent where a list does not look it up.
+   */
+  sourceTitle: z.string().nullable().optional(),
   recordedBy: z.string(),
   confidential: z.boolean(),
   voidedAt: z.string().nullable(),

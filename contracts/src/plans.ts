@@ -79,6 +79,8 @@ export const totalsRowSchema = z.object({
   /** True when a 約 (rounded) difference of the document went into the sum. */
   differenceApproximate: z.boolean(),
   programCount: z.number().int(),
+  /** Budget lines behind currentYen: 0 means no program of the row states an amount (記載なし, not 0円). */
+  budgetLineCount: z.number().int(),
 });
 export type TotalsRow = z.infer<typeof totalsRowSchema>;
 

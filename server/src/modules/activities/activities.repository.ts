@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { activities, companies, departments, programs } from "../../db/schema/index.js";
+import { activities, companies, departments, programs, subsidyApplications } from "../../db/schema/index.js";
 import { applyToRollups } from "./rollups.repository.js";
 
 export type FactRow = typeof activities.$inferSelect;
@@ -96,20 +96,63 @@ export interface TimelineRow extends FactRow {
   programName: string;
   departmentName: string;
   companyName: string | null;
+  /** What the source record is called, where it has a name (a subsidy application's 事業名). */
+  sourceTitle?: string | null;
 }
 
-/** One page of a business's facts, newest first, with the labels a reader needs. */
+/**
+ * Where a fact stands in its record's life. Facts one step writes share a transaction's
+ * created_at (a consultation and its 課題解決), so that alone cannot order them; and a step can
+ * rewrite an earlier fact (an edited 受付日), so created_at is not the life order either.
+ */
+const STAGE: Record<string, number> = {
+  consultation: 0,
+  visit: 0,
+  issue_resolved: 1,
+  support_completed: 2,
+  referral_sent: 0,
+  referral_accepted: 1,
+  referral_declined: 1,
+  referral_completed: 2,
+  dispatch: 0,
+  dispatch_completed: 1,
+  subsidy_applied: 0,
+  subsidy_adopted: 1,
+  subsidy_rejected: 1,
+  subsidy_decided: 2,
+  subsidy_confirmed: 3,
+  subsidy_paid: 4,
+  subsidy_withdrawn: 5,
+};
+const stageOf = sql`case a.type ${sql.join(
+  Object.entries(STAGE).map(([type, n]) => sql`when ${type} then ${n}::int`),
+  sql` `,
+)} else 0 end`;
+
+/**
+ * One page of a business's facts, newest first, with the labels a reader needs. Within a day, a
+ * record's facts stay together in the order of its life (採択 before 交付決定), and records follow
+ * one another by when they were first recorded that day.
+ */
 export async function timeline(db: Executor, orgId: string, f: TimelineFilter) {
   const where = sql.join([...timelineWhere(f, orgId), visibility(f)], sql` and `);
   const rows = await db.execute<Record<string, unknown>>(sql`
     select a.*, p.code as program_code, p.name as program_name, d.name as department_name, c.name as company_name,
+           sa.title as source_title,
+           min(a.created_at) over (partition by a.source_module, coalesce(a.source_id, a.id), a.occurred_on)
+             as record_created_at,
+           ${stageOf} as stage,
            count(*) over ()::int as total
       from ${activities} a
       join ${programs} p on p.id = a.program_id
       join ${departments} d on d.id = a.department_id
       left join ${companies} c on c.id = a.company_id
+      -- only the name of the application the (already visible) fact came from
+      left join ${subsidyApplications} sa
+             on a.source_module = 'subsidies' and sa.id = a.source_id and sa.org_id = a.org_id
      where ${where}
-     order by a.occurred_on desc, a.created_at desc, a.id
+     order by a.occurred_on desc, record_created_at desc, a.source_module, a.source_id, stage desc,
+              a.created_at desc, a.id
      limit ${f.limit} offset ${f.offset}`);
   // a page past the end has no row to carry the total: count it on its own then
   const total =
@@ -184,5 +227,6 @@ export function toTimelineRow(r: Record<string, unknown>): TimelineRow {
     programName: r.program_name as string,
     departmentName: r.department_name as string,
     companyName: r.company_name as string | null,
+    sourceTitle: (r.source_title as string | null | undefined) ?? null,
   };
 }

@@ -41,6 +41,7 @@ export function toFactDto(r: repo.TimelineRow): ActivityFact {
     attributes: r.attributes as Record<string, unknown>,
     sourceModule: r.sourceModule,
     sourceId: r.sourceId,
+    sourceTitle: r.sourceTitle ?? null,
     recordedBy: r.recordedByLabel,
     confidential: r.confidential,
     voidedAt: r.voidedAt?.toISOString() ?? null,

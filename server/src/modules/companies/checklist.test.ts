@@ -248,7 +248,7 @@ describe("importing CP932 and BOM files", () => {
     expect(bom).toMatchObject({ name: "有限会社ＢＯＭ商店", legalForm: "有限会社", corporateNumber: null });
   });
 
-  it("when a CP932 file carries NEC/IBM extension characters (㈱, 髙, ①) and －/～, then they are stored as written", async () => {
+  it("when a CP932 file carries NEC/IBM extension characters (㈱, 髙, ①) and －/～, then names and addresses are stored as written, フリガナ and phone in their one form", async () => {
     const csv = [
       "name,name_kana,address,phone,representative",
       "㈱髙橋製作所,ﾀｶﾊｼｾｲｻｸｼｮ,福島県福島市三河南町1-20 ①号館,０２４－５２５－４０７５,髙橋 一郎",
@@ -264,7 +264,9 @@ describe("importing CP932 and BOM files", () => {
     const found = (await w.staff.get(`/api/companies?q=${encodeURIComponent("髙橋製作所")}`)).json().items[0];
     expect(found).toMatchObject({
       name: "㈱髙橋製作所",
-      nameKana: "ﾀｶﾊｼｾｲｻｸｼｮ",
+      // Half-width katakana and a full-width phone are normalised on save (companies.text.ts).
+      nameKana: "タカハシセイサクショ",
+      phone: "024-525-4075",
       legalForm: "株式会社",
       address: "福島県福島市三河南町1-20 ①号館",
       representative: "髙橋 一郎",

@@ -23,3 +23,29 @@ export function prefectureOf(address: string | null | undefined): string | null 
   if (!address) return null;
   return PREFECTURE.exec(address.normalize("NFKC").trim())?.[1] ?? null;
 }
+
+/**
+ * Dashes people type in phone numbers: full-width hyphen, minus sign, dashes, the long vowel mark
+ * (ー, an IME's default for "-" in kana mode) and its half-width form. NFKC leaves most of these.
+ */
+const PHONE_HYPHENS = /[\u2010-\u2015\u2212\u2500\u2501\u30fc\ufe63\uff0d\uff70]/g;
+
+/**
+ * A phone number as stored: half-width (NFKC: ０２４２ → 0242, （ → (), every dash look-alike a plain
+ * '-', the hyphenation as typed. The registry shows what was typed, so it must be readable and
+ * searchable without guessing where an area code ends; "TEL" or 内線 stay.
+ */
+export function normalizePhone(phone: string): string {
+  return phone.normalize("NFKC").replace(PHONE_HYPHENS, "-").trim();
+}
+
+/**
+ * フリガナ as stored: full-width katakana. Hiragana (ゝゞ too) moves to katakana; half-width katakana
+ * (ｶﾌﾞｼｷｶﾞｲｼｬ, from old systems' CSV) is widened with its sound marks composed. Only the kana are
+ * touched: NFKC on the whole text would also rewrite full-width letters and ㈱ the user meant.
+ */
+export function normalizeKana(kana: string): string {
+  return kana
+    .replace(/[\uff61-\uff9f]+/g, (run) => run.normalize("NFKC"))
+    .replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}

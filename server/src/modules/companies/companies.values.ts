@@ -2,10 +2,15 @@ import { type CompanyInput, resolveJsicMedium } from "@shien/contracts";
 import { invalidField } from "../../http/app-error.js";
 import { normalizeName } from "../meiyose/index.js";
 import type * as repo from "./companies.repository.js";
-import { digitsOf, prefectureOf, searchForm } from "./companies.text.js";
+import { digitsOf, normalizeKana, normalizePhone, prefectureOf, searchForm } from "./companies.text.js";
 
-/** Stored values from input: derived fields (legal form, prefecture, search text, phone digits) follow the typed ones. */
-export function valuesOf(input: Partial<CompanyInput>, current?: repo.CompanyRow): Partial<repo.CompanyValues> {
+/**
+ * Stored values from input: derived fields (legal form, prefecture, search text, phone digits) follow the typed ones.
+ * Phone and フリガナ are stored in one form (half-width phone, full-width katakana) whichever way they
+ * were typed or imported, so lists, exports and the 名寄せ read one spelling.
+ */
+export function valuesOf(raw: Partial<CompanyInput>, current?: repo.CompanyRow): Partial<repo.CompanyValues> {
+  const input = normalized(raw);
   const merged = { ...(current ?? {}), ...input } as Partial<repo.CompanyRow> & Partial<CompanyInput>;
   const name = merged.name ?? "";
   const kana = merged.nameKana ?? "";
@@ -28,6 +33,13 @@ export function valuesOf(input: Partial<CompanyInput>, current?: repo.CompanyRow
     phoneDigits: merged.phone ? digitsOf(merged.phone) : null,
     searchText: searchForm(`${name} ${kana}`),
   };
+}
+
+function normalized(input: Partial<CompanyInput>): Partial<CompanyInput> {
+  const out = { ...input };
+  if (typeof input.phone === "string") out.phone = normalizePhone(input.phone);
+  if (typeof input.nameKana === "string") out.nameKana = normalizeKana(input.nameKana);
+  return out;
 }
 
 /**

@@ -66,6 +66,20 @@ describe("totals by funding source", () => {
   });
 });
 
+describe("totals rows whose programs state no amount", () => {
+  it("when Fukushima's V 公の施設 programs state no budget, then their 体系別 and 担当課別 rows carry no budget lines (記載なし, not 0)", async () => {
+    const o = (await fukushima.get(`/api/plans/${fukushimaId}`)).json() as PlanOverview;
+    const section = (n: string) => o.totals.bySection.find((r) => r.label.startsWith(`${n} `));
+    const department = (name: string) => o.totals.byDepartment.find((r) => r.label === name);
+    expect(section("V")).toMatchObject({ currentYen: 0, budgetLineCount: 0, programCount: 3 });
+    expect(department("施設管理課")).toMatchObject({ currentYen: 0, budgetLineCount: 0, programCount: 3 });
+    // Rows with stated amounts count their lines; the whole plan's lines are the sections' lines.
+    expect(section("I")?.budgetLineCount).toBeGreaterThan(0);
+    expect(o.totals.all.budgetLineCount).toBe(o.totals.bySection.reduce((s, r) => s + r.budgetLineCount, 0));
+    expect(o.totals.bySource.every((r) => r.budgetLineCount > 0)).toBe(true);
+  });
+});
+
 describe("the xlsx export", () => {
   async function workbook(): Promise<ExcelJS.Workbook> {
     const res = await fukushima.get(`/api/plans/${fukushimaId}/export?format=xlsx`);

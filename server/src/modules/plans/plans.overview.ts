@@ -114,13 +114,26 @@ interface Accumulator {
   difference: number | null;
   approximate: boolean;
   count: number;
+  lines: number;
 }
 
-type Figures = Pick<ProgramSummary, "budgetYen" | "previousYen" | "differenceYen" | "differenceApproximate">;
+type Figures = Pick<
+  ProgramSummary,
+  "budgetYen" | "previousYen" | "differenceYen" | "differenceApproximate" | "budgetLineCount"
+>;
 
 function add(map: Map<string, Accumulator>, key: string, label: string, p: Figures) {
-  const acc = map.get(key) ?? { label, current: 0, previous: 0, difference: 0, approximate: false, count: 0 };
+  const acc = map.get(key) ?? {
+    label,
+    current: 0,
+    previous: 0,
+    difference: 0,
+    approximate: false,
+    count: 0,
+    lines: 0,
+  };
   acc.current += p.budgetYen;
+  acc.lines += p.budgetLineCount;
   acc.previous = acc.previous === null || p.previousYen === null ? null : acc.previous + p.previousYen;
   acc.difference = acc.difference === null || p.differenceYen === null ? null : acc.difference + p.differenceYen;
   acc.approximate ||= p.differenceApproximate;
@@ -137,6 +150,7 @@ const rows = (map: Map<string, Accumulator>): TotalsRow[] =>
     differenceYen: a.difference,
     differenceApproximate: a.difference !== null && a.approximate,
     programCount: a.count,
+    budgetLineCount: a.lines,
   }));
 
 /**
@@ -211,6 +225,7 @@ export function computeTotals(
     differenceYen: null,
     differenceApproximate: false,
     programCount: 0,
+    budgetLineCount: 0,
   };
   const sourceRows = rows(bySource).sort((a, b) => compareRanks(sourceRank(a.key), sourceRank(b.key)));
   return { all: allRow, bySource: sourceRows, byDepartment: rows(byDepartment), bySection: rows(bySection) };

@@ -5,7 +5,10 @@ import { formatDateTime } from "../../../lib/datetime";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { industryLabel } from "./IndustrySelect";
 
-/** Every field of one record, label beside value. */
+/**
+ * Every field of one record a user reads, label beside value. The 名寄せ key is left out: it is an
+ * internal cluster id, and the page's 「同じ事業者の他の記録」 card already names the sibling records.
+ */
 export function CompanyDetails({ company: c }: { company: Company }) {
   const { t, locale } = useI18n();
   const rows: [MessageKey, ReactNode][] = [
@@ -41,7 +44,6 @@ export function CompanyDetails({ company: c }: { company: Company }) {
     ["company.sizeClass", c.sizeClass && t(`company.size.${c.sizeClass}`)],
     ["company.soleProprietor", c.soleProprietor ? t("common.yes") : t("common.no")],
     ["company.notes", c.notes],
-    ["meiyose.entityKey", c.entityKey],
     ["company.createdAt", formatDateTime(c.createdAt, locale)],
     ["company.updatedAt", formatDateTime(c.updatedAt, locale)],
   ];

@@ -2,7 +2,7 @@ import { Card, Grid, Table, Text, Title } from "@mantine/core";
 import type { FundingSource, PlanOverview, TotalsRow } from "@shien/contracts";
 import { type Translate, useI18n } from "../../../lib/i18n";
 import { SOURCE_ORDER, sourcesText } from "../labels";
-import { AmountTd, CountTd, DifferenceTd, NumTh } from "./NumberCells";
+import { AmountTd, CountTd, DifferenceTd, NumTd, NumTh } from "./NumberCells";
 
 type Totals = PlanOverview["totals"];
 
@@ -50,7 +50,14 @@ function TotalsTable({
                 <Table.Td>
                   <Text size="sm">{label(row)}</Text>
                 </Table.Td>
-                <AmountTd yen={row.currentYen} />
+                {row.budgetLineCount === 0 ? (
+                  // Programs with no amount in the plan (V 公の施設…) sum to nothing, not to 0千円.
+                  <NumTd c="dimmed" data-testid="totals-no-figure">
+                    {t("plans.noFigure")}
+                  </NumTd>
+                ) : (
+                  <AmountTd yen={row.currentYen} />
+                )}
                 <AmountTd yen={row.previousYen} />
                 <DifferenceTd yen={row.differenceYen} approximate={row.differenceApproximate} />
                 <CountTd value={row.programCount} />

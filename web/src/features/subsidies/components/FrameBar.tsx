@@ -1,11 +1,13 @@
 import { Group, Progress, Stack, Text, Tooltip } from "@mantine/core";
 import type { SubsidyFrame } from "@shien/contracts";
 import { useI18n } from "../../../lib/i18n";
-import { digits, formatSen, formatYen } from "../format";
+import { digits, formatSen } from "../format";
 
 /**
  * A budget frame as a bar: paid (green) and decided but not yet paid (blue) against the budget,
- * with what is left. `data-remaining` carries the yen left, digits only.
+ * with what is left. Every figure is in 千円, as the plan prints the budget and as the card beside
+ * it prints caps and floors (a figure under 1,000円 keeps its digits: 1,234.5千円). `data-remaining`
+ * carries the yen left, digits only.
  */
 export function FrameBar({ frame, label }: { frame: SubsidyFrame; label?: string }) {
   const { t, locale } = useI18n();
@@ -35,9 +37,9 @@ export function FrameBar({ frame, label }: { frame: SubsidyFrame; label?: string
         multiline
         w={300}
         label={t("subsidies.frame.tooltip", {
-          paid: formatYen(frame.paidYen, locale),
-          held: formatYen(frame.committedYen - frame.paidYen, locale),
-          remaining: formatYen(frame.remainingYen, locale),
+          paid: formatSen(frame.paidYen, locale),
+          held: formatSen(frame.committedYen - frame.paidYen, locale),
+          remaining: formatSen(frame.remainingYen, locale),
         })}
       >
         <Progress.Root size="lg" radius="sm" aria-label={label ?? t("subsidies.frame.title")}>
@@ -59,7 +61,7 @@ export function FrameBar({ frame, label }: { frame: SubsidyFrame; label?: string
           style={{ fontVariantNumeric: "tabular-nums" }}
           data-testid="subsidy-frame-remaining"
         >
-          {t("subsidies.frame.remaining", { yen: formatYen(frame.remainingYen, locale) })}
+          {t("subsidies.frame.remaining", { yen: formatSen(frame.remainingYen, locale) })}
         </Text>
       </Group>
     </Stack>

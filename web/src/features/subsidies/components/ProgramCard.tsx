@@ -2,9 +2,10 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import type { SessionUser, SubsidyProgram, SubsidyVariant } from "@shien/contracts";
 import { IconCalendarPlus, IconChecklist, IconFilePlus, IconList, IconTrophy } from "@tabler/icons-react";
 import { Link } from "react-router-dom";
-import { useI18n } from "../../../lib/i18n";
+import { type Translate, useI18n } from "../../../lib/i18n";
+import { usePrograms } from "../../support/shared/queries";
 import { canConfigureSubsidy, canRecordSubsidy } from "../access";
-import { formatRate, formatSen, formatYen, limitsSummary, yearFrame } from "../format";
+import { formatRate, formatSen, limitsSummary, yearFrame } from "../format";
 import { unitLabelKey } from "../labels";
 import { FrameBar } from "./FrameBar";
 
@@ -26,6 +27,9 @@ export function ProgramCard({
   const { t, locale, displayDate } = useI18n();
   const terms = p.terms;
   const frame = yearFrame(p);
+  // The plan's programs name the 派遣 program a prior step points at (dispatch:I-1-7-1).
+  const programs = usePrograms(p.fiscalYear).data;
+  const programName = (code: string) => programs?.find((x) => x.code === code)?.name;
   const variants = [
     ...(terms.courses ?? []).map((v) => ({ kind: t("subsidies.terms.course"), v })),
     ...(terms.types ?? []).map((v) => ({ kind: t("subsidies.terms.type"), v })),
@@ -133,7 +137,7 @@ export function ProgramCard({
               fact(t("subsidies.terms.perCompanyCap"), formatSen(terms.perCompanyCapYen, locale))}
             {fact(t("subsidies.terms.unit"), t(unitLabelKey[terms.unitYen]))}
             {(terms.eligibleSizeClasses || terms.requiresPriorStep) &&
-              fact(t("subsidies.terms.eligible"), eligibility(terms, t))}
+              fact(t("subsidies.terms.eligible"), eligibility(terms, t, programName))}
           </Group>
           {variants.length > 0 && (
             <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="subsidy-program-variants">
@@ -157,7 +161,7 @@ export function ProgramCard({
                       {limitsSummary(terms, [v], t, locale)}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="xs">{eligibility(v, t)}</Text>
+                      <Text size="xs">{eligibility(v, t, programName)}</Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -226,7 +230,7 @@ export function ProgramCard({
                         </Table.Td>
                         <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                           {roundFrame &&
-                            t("subsidies.round.frameRemaining", { yen: formatYen(roundFrame.remainingYen, locale) })}
+                            t("subsidies.round.frameRemaining", { yen: formatSen(roundFrame.remainingYen, locale) })}
                         </Table.Td>
                       </Table.Tr>
                     );
@@ -244,12 +248,26 @@ export function ProgramCard({
 /** Who may apply under this course or type (小規模企業等のみ …) and the required prior step. */
 function eligibility(
   v: Pick<SubsidyVariant, "eligibleSizeClasses" | "requiresPriorStep">,
-  t: ReturnType<typeof useI18n>["t"],
+  t: Translate,
+  programName: (code: string) => string | undefined,
 ): string {
   const parts: string[] = [];
   if (v.eligibleSizeClasses) {
     parts.push(v.eligibleSizeClasses.map((s) => t(`company.size.${s}`)).join(t("common.listSeparator")));
   }
-  if (v.requiresPriorStep) parts.push(t("subsidies.terms.priorStep", { step: v.requiresPriorStep }));
+  if (v.requiresPriorStep) parts.push(priorStepText(v.requiresPriorStep, t, programName));
   return parts.join(" / ") || "—";
+}
+
+/**
+ * The prior step in words. The terms store it as a rule ("dispatch:I-1-7-1", optionally
+ * "/<枠名>"), which means nothing to staff: 「専門家派遣（I-1-7-1 専門家派遣事業）の利用」.
+ */
+function priorStepText(step: string, t: Translate, programName: (code: string) => string | undefined): string {
+  const m = /^dispatch:([^/]+)(?:\/(.+))?$/.exec(step);
+  if (!m) return t("subsidies.terms.priorStep", { step });
+  const code = m[1] as string;
+  const program = [code, programName(code)].filter(Boolean).join(" ");
+  const target = m[2] ? t("subsidies.terms.priorDispatchFrame", { program, frame: m[2] }) : program;
+  return t("subsidies.terms.priorDispatch", { program: target });
 }

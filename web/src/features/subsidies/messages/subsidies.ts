@@ -35,6 +35,11 @@ export const subsidyMessages = {
   "subsidies.terms.limits": { ja: "補助率・限度額", en: "Rate and limits" },
   "subsidies.terms.eligible": { ja: "対象者", en: "Who may apply" },
   "subsidies.terms.priorStep": { ja: "要件: {step}", en: "Requires: {step}" },
+  "subsidies.terms.priorDispatch": {
+    ja: "専門家派遣（{program}）の利用",
+    en: "Prior use of expert dispatch ({program})",
+  },
+  "subsidies.terms.priorDispatchFrame": { ja: "{program}・{frame}", en: "{program}, {frame}" },
   "subsidies.terms.categories": { ja: "補助対象経費", en: "Eligible expense categories" },
   "subsidies.terms.rateShort": { ja: "{rate}", en: "{rate}" },
   "subsidies.terms.capShort": { ja: "上限{yen}", en: "cap {yen}" },

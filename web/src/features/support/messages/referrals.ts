@@ -11,13 +11,17 @@ export const referralMessages = {
   "referrals.back": { ja: "橋渡し一覧へ戻る", en: "Back to referrals" },
   "referrals.box.incoming": { ja: "受信", en: "Incoming" },
   "referrals.box.outgoing": { ja: "送信", en: "Sent" },
-  "referrals.box.all": { ja: "すべて", en: "All" },
+  // The server lists only referrals to or from the reader's own departments: the label says so.
+  "referrals.box.all": { ja: "所属部署のすべて", en: "All of my departments" },
   "referrals.empty.incoming": {
     ja: "所属部署あての橋渡しはありません。",
     en: "Nothing was referred to your departments.",
   },
   "referrals.empty.outgoing": { ja: "所属部署からの橋渡しはありません。", en: "Your departments referred nothing." },
-  "referrals.empty.all": { ja: "橋渡しはありません。", en: "No referrals." },
+  "referrals.empty.all": {
+    ja: "所属部署が送受信した橋渡しはありません。",
+    en: "Your departments sent or received no referrals.",
+  },
   "referrals.allMyDepartments": { ja: "所属部署すべて", en: "All my departments" },
   "referrals.program": { ja: "送付元の事業", en: "Sending program" },
   "referrals.fromDepartment": { ja: "送付元部署", en: "From" },

@@ -12,6 +12,10 @@ export const timelineMessages = {
     en: "Include records of the same business (名寄せ)",
   },
   "timeline.siblingRecord": { ja: "別レコード: {name}", en: "Other record: {name}" },
+  "timeline.sameConsultation": { ja: "（同じ相談記録）", en: "(same consultation record)" },
+  "timeline.amount.decided": { ja: "交付決定額 {yen}", en: "Decided {yen}" },
+  "timeline.amount.confirmed": { ja: "確定額 {yen}", en: "Confirmed {yen}" },
+  "timeline.amount.paid": { ja: "支払額 {yen}", en: "Paid {yen}" },
   "timeline.siblingCount": { ja: "（名寄せ {count} レコード分）", en: "(across {count} records)" },
   "timeline.empty": { ja: "支援の記録はまだありません。", en: "No support recorded yet." },
   "timeline.confidentialNotice": {

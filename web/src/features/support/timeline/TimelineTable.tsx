@@ -1,7 +1,9 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
-import type { ActivityFact, Channel, ConsultationStatus } from "@shien/contracts";
+import type { ActivityFact, Channel, ConsultationStatus, Locale, SubsidyStatus } from "@shien/contracts";
 import { Link } from "react-router-dom";
-import { type Translate, useI18n } from "../../../lib/i18n";
+import { type MessageKey, type Translate, useI18n } from "../../../lib/i18n";
+import { subsidyStatusLabelKey } from "../../subsidies/labels";
+import { formatYen } from "../format";
 import { channelLabelKey, consultationStatusLabelKey, factTypeLabelKey } from "../labels";
 
 const FACT_COLORS: Partial<Record<ActivityFact["type"], string>> = {
@@ -14,17 +16,40 @@ const FACT_COLORS: Partial<Record<ActivityFact["type"], string>> = {
   deal_closed: "pink",
 };
 
-/** A consultation's outcome is its status code; other facts carry words (a referral's outcome). */
-function outcomeText(fact: ActivityFact, t: Translate): string {
+const SUBSIDY_AMOUNT_LABEL: Partial<Record<ActivityFact["type"], MessageKey>> = {
+  subsidy_decided: "timeline.amount.decided",
+  subsidy_confirmed: "timeline.amount.confirmed",
+  subsidy_paid: "timeline.amount.paid",
+};
+
+/** Facts a consultation writes beside its own 相談/訪問 fact, from the same record. */
+const CONSULTATION_FOLLOW_ONS: readonly ActivityFact["type"][] = ["issue_resolved", "support_completed"];
+
+/**
+ * The 結果 column: a consultation's status, a subsidy step's amount (交付決定額, 確定額, 支払額 in yen,
+ * as the application prints them) or a 辞退・取消, a referral's outcome in its words.
+ */
+function outcomeText(fact: ActivityFact, t: Translate, locale: Locale): string {
+  const amountLabel = SUBSIDY_AMOUNT_LABEL[fact.type];
+  if (amountLabel && fact.amountYen !== null) return t(amountLabel, { yen: formatYen(fact.amountYen, locale) });
   if (!fact.outcome) return "";
+  if (fact.type === "subsidy_withdrawn") {
+    const key = subsidyStatusLabelKey[fact.outcome as SubsidyStatus];
+    return key ? t(key) : fact.outcome;
+  }
   const key = consultationStatusLabelKey[fact.outcome as ConsultationStatus];
   return (fact.type === "consultation" || fact.type === "visit") && key ? t(key) : fact.outcome;
 }
 
-/** What the fact's attributes say, in a line: channel and topics, the 枠, the agency. */
+/**
+ * What the fact's attributes say, in a line: channel and topics, the 枠, the agency; for a
+ * subsidy step, the application's 事業名 and its course and type.
+ */
 function detailText(fact: ActivityFact, t: Translate, departments: Map<string, string>): string {
   const a = fact.attributes;
   const parts: string[] = [];
+  if (fact.sourceTitle) parts.push(fact.sourceTitle);
+  for (const v of [a.course, a.type]) if (fact.sourceModule === "subsidies" && typeof v === "string") parts.push(v);
   const channelKey = typeof a.channel === "string" ? channelLabelKey[a.channel as Channel] : undefined;
   if (channelKey) parts.push(t(channelKey));
   if (Array.isArray(a.topics) && a.topics.length > 0) parts.push(a.topics.join(t("common.listSeparator")));
@@ -34,14 +59,35 @@ function detailText(fact: ActivityFact, t: Translate, departments: Map<string, s
   return parts.join(" / ");
 }
 
+/** The page of the record a fact came from: a consultation, a referral, a subsidy application. */
 function sourceLink(fact: ActivityFact): string | null {
   if (!fact.sourceId) return null;
-  if (fact.sourceModule === "consultations") return `/support/consultations/${fact.sourceId}`;
-  if (fact.sourceModule === "referrals") return `/support/referrals/${fact.sourceId}`;
+  const id = encodeURIComponent(fact.sourceId);
+  if (fact.sourceModule === "consultations") return `/support/consultations/${id}`;
+  if (fact.sourceModule === "referrals") return `/support/referrals/${id}`;
+  if (fact.sourceModule === "subsidies") return `/subsidies/applications/${id}`;
   return null;
 }
 
-/** The timeline's facts, newest first as the server orders them; a sibling record's facts name it. */
+/**
+ * A 課題解決 or 支援完了 is not a second consultation: it is the status of the 相談 beside it. The row
+ * says so when that 相談 is on the page too (the server keeps a record's facts of a day together).
+ */
+function sameRecordAs(fact: ActivityFact, items: readonly ActivityFact[]): boolean {
+  return (
+    fact.sourceModule === "consultations" &&
+    fact.sourceId !== null &&
+    CONSULTATION_FOLLOW_ONS.includes(fact.type) &&
+    items.some(
+      (o) => o.id !== fact.id && o.sourceId === fact.sourceId && (o.type === "consultation" || o.type === "visit"),
+    )
+  );
+}
+
+/**
+ * The timeline's facts, newest first as the server orders them (a record's facts of one day
+ * together, in the order of its life); a sibling record's facts name it.
+ */
 export function TimelineTable({
   items,
   companyId,
@@ -51,7 +97,7 @@ export function TimelineTable({
   companyId: string;
   departments: Map<string, string>;
 }) {
-  const { t, displayDate } = useI18n();
+  const { t, displayDate, locale } = useI18n();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="xs" data-testid="timeline-table">
@@ -118,11 +164,16 @@ export function TimelineTable({
                 </Table.Td>
                 <Table.Td>{f.departmentName}</Table.Td>
                 <Table.Td>
+                  {sameRecordAs(f, items) && (
+                    <Text size="xs" c="dimmed" data-testid="timeline-same-record">
+                      {t("timeline.sameConsultation")}
+                    </Text>
+                  )}
                   <Text size="sm">{detailText(f, t, departments)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" lineClamp={2}>
-                    {outcomeText(f, t)}
+                  <Text size="sm" lineClamp={2} style={{ fontVariantNumeric: "tabular-nums" }}>
+                    {outcomeText(f, t, locale)}
                   </Text>
                 </Table.Td>
                 <Table.Td>{f.recordedBy}</Table.Td>

@@ -44,8 +44,13 @@ export function FramesCard({ fiscalYear }: { fiscalYear: number }) {
                 <Table.Th>{t("support.program")}</Table.Th>
                 <Table.Th>{t("frames.name")}</Table.Th>
                 <Table.Th w="30%">{t("frames.usage")}</Table.Th>
-                <Table.Th ta="right">{t("frames.remaining")}</Table.Th>
-                <Table.Th ta="right">{t("frames.perCompanyCap")}</Table.Th>
+                {/* At 1366 px the usage column's 30% squeezed 「残り」 to one character a line. */}
+                <Table.Th ta="right" miw={56} style={{ whiteSpace: "nowrap" }}>
+                  {t("frames.remaining")}
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>
+                  {t("frames.perCompanyCap")}
+                </Table.Th>
                 <Table.Th w={50} />
               </Table.Tr>
             </Table.Thead>
@@ -74,7 +79,9 @@ export function FramesCard({ fiscalYear }: { fiscalYear: number }) {
                         </Text>
                       </Group>
                     </Table.Td>
-                    <Table.Td ta="right">{f.remaining ?? "—"}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
+                      {f.remaining ?? "—"}
+                    </Table.Td>
                     <Table.Td ta="right" data-testid="frame-per-company-cap">
                       {f.perCompanyCap === null ? t("frames.noLimit") : t("frames.times", { n: f.perCompanyCap })}
                     </Table.Td>
