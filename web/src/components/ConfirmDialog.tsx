@@ -19,7 +19,13 @@ interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      centered
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <Stack>
         <Text size="sm">{props.message}</Text>
         <FormError error={props.error} />

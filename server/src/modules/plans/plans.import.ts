@@ -157,7 +157,12 @@ export async function importPlanText(
       changes: [
         {
           field: "import",
-          to: { file, programs: programIds.length, indicators: ctx.indicatorIds.length, removedPrograms },
+          to: {
+            file: file.split(/[\\/]/).pop(),
+            programs: programIds.length,
+            indicators: ctx.indicatorIds.length,
+            removedPrograms,
+          },
         },
       ],
     });

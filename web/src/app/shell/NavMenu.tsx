@@ -1,5 +1,6 @@
 import { NavLink, Stack, Text } from "@mantine/core";
 import type { SessionUser } from "@shien/contracts";
+import { useEffect, useRef } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { useI18n } from "../../lib/i18n";
 import { NAV_ITEMS, NAV_SECTIONS } from "../nav";
@@ -12,9 +13,16 @@ function isActive(itemPath: string, currentPath: string): boolean {
 export function NavMenu({ user, onNavigate }: { user: SessionUser; onNavigate: () => void }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const navRef = useRef<HTMLDivElement>(null);
+
+  // The menu scrolls on short screens: keep the current page's entry in view (after a reload on 組織設定, say).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page changes; the entry it finds is the page's
+  useEffect(() => {
+    navRef.current?.querySelector("[data-active]")?.scrollIntoView({ block: "nearest" });
+  }, [pathname]);
 
   return (
-    <Stack gap="md" component="nav" aria-label={t("shell.navigation")}>
+    <Stack gap="md" component="nav" aria-label={t("shell.navigation")} ref={navRef}>
       {NAV_SECTIONS.map((section) => {
         const items = NAV_ITEMS.filter((item) => item.section === section.id && item.audience(user));
         if (items.length === 0) return null;

@@ -78,7 +78,7 @@ export function AuditTable({ entries, names, onSelectEntity }: AuditTableProps) 
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <AuditChanges action={entry.action} changes={entry.changes} names={names} />
+                  <AuditChanges entity={entry.entity} action={entry.action} changes={entry.changes} names={names} />
                 </Table.Td>
               </Table.Tr>
             );

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Department } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { useCreateDepartment, useUpdateDepartment } from "../queries";
 
@@ -23,9 +25,15 @@ export function DepartmentFormModal({
   const [code, setCode] = useState(department?.code ?? "");
   const [name, setName] = useState(department?.name ?? "");
   const [sortOrder, setSortOrder] = useState<number | string>(department?.sortOrder ?? "");
+  const dirty = useFormDirty({ code, name, sortOrder });
+  const required = useRequiredFields({
+    code: { label: t("departments.code"), value: code },
+    name: { label: t("departments.name"), value: name },
+  });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const order = typeof sortOrder === "number" ? sortOrder : undefined;
     const onSuccess = () => {
       const key = department ? "departments.updated" : "departments.created";
@@ -46,8 +54,12 @@ export function DepartmentFormModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={department ? t("departments.editTitle") : t("departments.createTitle")}>
-      <form onSubmit={submit} data-testid="department-form">
+    <FormModal
+      dirty={dirty}
+      onClose={onClose}
+      title={department ? t("departments.editTitle") : t("departments.createTitle")}
+    >
+      <form noValidate onSubmit={submit} data-testid="department-form">
         <Stack>
           <TextInput
             label={t("departments.code")}
@@ -57,7 +69,8 @@ export function DepartmentFormModal({
             disabled={Boolean(department)}
             required
             autoComplete="off"
-            error={fieldError(mutation.error, "code")}
+            error={required.errors.code ?? fieldError(mutation.error, "code")}
+            data-autofocus={department ? undefined : true}
             data-testid="department-form-code"
           />
           <TextInput
@@ -65,7 +78,8 @@ export function DepartmentFormModal({
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
-            error={fieldError(mutation.error, "name")}
+            error={required.errors.name ?? fieldError(mutation.error, "name")}
+            data-autofocus={department ? true : undefined}
             data-testid="department-form-name"
           />
           <NumberInput
@@ -91,6 +105,6 @@ export function DepartmentFormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

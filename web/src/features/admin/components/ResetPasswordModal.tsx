@@ -1,8 +1,9 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { User } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
 import { useI18n } from "../../../lib/i18n";
 import { PASSWORD_MIN } from "../../../lib/policy";
 import { useResetPassword } from "../queries";
@@ -12,6 +13,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const { t } = useI18n();
   const reset = useResetPassword();
   const [password, setPassword] = useState("");
+  const dirty = useFormDirty({ password });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,8 +29,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("users.resetPasswordTitle", { name: user.displayName })}>
-      <form onSubmit={submit} data-testid="reset-password-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("users.resetPasswordTitle", { name: user.displayName })}>
+      <form noValidate onSubmit={submit} data-testid="reset-password-form">
         <Stack>
           <Text size="sm">{t("users.resetPasswordHelp")}</Text>
           <PasswordInput
@@ -38,6 +40,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
             onChange={(e) => setPassword(e.currentTarget.value)}
             autoComplete="new-password"
             required
+            data-autofocus
             error={fieldError(reset.error, "newPassword")}
             data-testid="reset-password-input"
           />
@@ -52,6 +55,6 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

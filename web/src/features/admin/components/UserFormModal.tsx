@@ -1,9 +1,11 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Department, Role, User } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { ROLE_ORDER, roleLabelKey } from "../../../app/roles";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { PASSWORD_MIN } from "../../../lib/policy";
 import { useCreateUser, useUpdateUser } from "../queries";
@@ -29,14 +31,22 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
   const [role, setRole] = useState<Role>(user?.role ?? "staff");
   const [departmentIds, setDepartmentIds] = useState<string[]>(user?.departmentIds ?? []);
   const [password, setPassword] = useState("");
+  const dirty = useFormDirty({ login, displayName, email, role, departmentIds, password });
+  const required = useRequiredFields({
+    ...(user ? {} : { login: { label: t("users.login"), value: login } }),
+    displayName: { label: t("users.displayName"), value: displayName },
+    departmentIds: { label: t("users.departments"), value: departmentIds, choose: true },
+    ...(user ? {} : { password: { label: t("users.initialPassword"), value: password } }),
+  });
 
   // Archived departments are offered only where the user already belongs to them.
   const departmentOptions = departments
     .filter((d) => !d.archived || departmentIds.includes(d.id))
     .map((d) => ({ value: d.id, label: d.archived ? `${d.name} (${t("departments.archived")})` : d.name }));
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const common = { displayName: displayName.trim(), email: email.trim() || null, role, departmentIds };
     const done = (messageKey: "users.created" | "users.updated") => () => {
       notifications.show({ color: "green", message: t(messageKey, { name: common.displayName }) });
@@ -50,8 +60,8 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
   };
 
   return (
-    <Modal opened onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="lg">
-      <form onSubmit={submit} data-testid="user-form">
+    <FormModal dirty={dirty} onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="lg">
+      <form noValidate onSubmit={submit} data-testid="user-form">
         <Stack>
           <TextInput
             label={t("users.login")}
@@ -61,7 +71,8 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
             disabled={Boolean(user)}
             required
             autoComplete="off"
-            error={fieldError(mutation.error, "login")}
+            error={required.errors.login ?? fieldError(mutation.error, "login")}
+            data-autofocus={user ? undefined : true}
             data-testid="user-form-login"
           />
           <TextInput
@@ -69,7 +80,8 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
             value={displayName}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             required
-            error={fieldError(mutation.error, "displayName")}
+            error={required.errors.displayName ?? fieldError(mutation.error, "displayName")}
+            data-autofocus={user ? true : undefined}
             data-testid="user-form-display-name"
           />
           <TextInput
@@ -98,7 +110,7 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
             searchable
             required
             nothingFoundMessage={t("users.noDepartmentFound")}
-            error={fieldError(mutation.error, "departmentIds")}
+            error={required.errors.departmentIds ?? fieldError(mutation.error, "departmentIds")}
             data-testid="user-form-departments"
           />
           {!user && (
@@ -109,7 +121,7 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
               onChange={(e) => setPassword(e.currentTarget.value)}
               required
               autoComplete="new-password"
-              error={fieldError(mutation.error, "password")}
+              error={required.errors.password ?? fieldError(mutation.error, "password")}
               data-testid="user-form-password"
             />
           )}
@@ -124,6 +136,6 @@ export function UserFormModal({ user, departments, onClose }: UserFormModalProps
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

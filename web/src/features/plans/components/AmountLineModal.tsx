@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, MultiSelect, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AmountLineDto, AmountLineUpdate, FundingSource } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { formatSenYen } from "../../../lib/numbers";
 import { SOURCE_ORDER, sourceLabelKey } from "../labels";
@@ -33,6 +35,8 @@ export function AmountLineModal({
   const [sources, setSources] = useState<string[]>(line.fundingSources);
   const [payer, setPayer] = useState(line.payer ?? "");
   const [note, setNote] = useState(line.note ?? "");
+  const dirty = useFormDirty({ yen, previousYen, sources, payer, note });
+  const required = useRequiredFields({ yen: { label: t("amountEdit.yen"), value: yen } });
   const approximate = line.approximate || line.previousApproximate || line.differenceApproximate;
 
   const patch = (): Omit<AmountLineUpdate, "version"> => {
@@ -50,8 +54,9 @@ export function AmountLineModal({
     return body;
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body = patch();
     if (Object.keys(body).length === 0) {
       notifications.show({ message: t("planEdit.noChanges") });
@@ -73,8 +78,8 @@ export function AmountLineModal({
     typeof value === "number" ? t("amountEdit.preview", { value: formatSenYen(value) }) : undefined;
 
   return (
-    <Modal opened onClose={onClose} title={t("amountEdit.title", { label: line.label })} size="lg">
-      <form onSubmit={submit} data-testid="amount-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("amountEdit.title", { label: line.label })} size="lg">
+      <form noValidate onSubmit={submit} data-testid="amount-form">
         <Stack>
           {approximate && (
             <Alert color="yellow" variant="light">
@@ -91,7 +96,7 @@ export function AmountLineModal({
               allowDecimal={false}
               allowNegative={false}
               required
-              error={fieldError(update.error, "yen")}
+              error={required.errors.yen ?? fieldError(update.error, "yen")}
               data-testid="amount-form-yen"
               data-autofocus
             />
@@ -147,6 +152,6 @@ export function AmountLineModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

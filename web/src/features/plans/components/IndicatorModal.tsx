@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { IndicatorDto, IndicatorUpdate } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { useUpdateIndicator } from "../queries";
 
@@ -30,6 +32,11 @@ export function IndicatorModal({
   const [breakdown, setBreakdown] = useState<(number | string)[]>(
     indicator.breakdown?.map((b) => b.target ?? "") ?? [],
   );
+  const dirty = useFormDirty({ target, targetText, name, unit, note, breakdown });
+  const required = useRequiredFields({
+    name: { label: t("indicatorEdit.name"), value: name },
+    unit: { label: t("indicatorEdit.unit"), value: unit },
+  });
 
   const patch = (): Omit<IndicatorUpdate, "version"> => {
     const body: Omit<IndicatorUpdate, "version"> = {};
@@ -51,8 +58,9 @@ export function IndicatorModal({
     return body;
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body = patch();
     if (Object.keys(body).length === 0) {
       notifications.show({ message: t("planEdit.noChanges") });
@@ -71,8 +79,8 @@ export function IndicatorModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("indicatorEdit.title", { name: indicator.name })} size="lg">
-      <form onSubmit={submit} data-testid="indicator-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("indicatorEdit.title", { name: indicator.name })} size="lg">
+      <form noValidate onSubmit={submit} data-testid="indicator-form">
         <Stack>
           <Group grow align="flex-start">
             <NumberInput
@@ -122,7 +130,7 @@ export function IndicatorModal({
               onChange={(e) => setName(e.currentTarget.value)}
               required
               maxLength={200}
-              error={fieldError(update.error, "name")}
+              error={required.errors.name ?? fieldError(update.error, "name")}
               data-testid="indicator-form-name"
             />
             <TextInput
@@ -131,7 +139,7 @@ export function IndicatorModal({
               onChange={(e) => setUnit(e.currentTarget.value)}
               required
               maxLength={20}
-              error={fieldError(update.error, "unit")}
+              error={required.errors.unit ?? fieldError(update.error, "unit")}
               data-testid="indicator-form-unit"
               maw={160}
             />
@@ -157,6 +165,6 @@ export function IndicatorModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

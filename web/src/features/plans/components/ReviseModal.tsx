@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { useRevisePlan } from "../queries";
 
@@ -10,9 +12,12 @@ export function ReviseModal({ planId, onClose }: { planId: string; onClose: () =
   const { t } = useI18n();
   const revise = useRevisePlan(planId);
   const [reason, setReason] = useState("");
+  const dirty = useFormDirty({ reason });
+  const required = useRequiredFields({ reason: { label: t("planRevise.reason"), value: reason } });
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     revise.mutate(reason.trim(), {
       onSuccess: ({ revision }) => {
         notifications.show({ color: "green", message: t("planRevise.done", { revision }) });
@@ -22,8 +27,8 @@ export function ReviseModal({ planId, onClose }: { planId: string; onClose: () =
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("planRevise.title")}>
-      <form onSubmit={submit} data-testid="plan-revise-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("planRevise.title")}>
+      <form noValidate onSubmit={submit} data-testid="plan-revise-form">
         <Stack>
           <Text size="sm">{t("planRevise.explain")}</Text>
           <Textarea
@@ -34,7 +39,7 @@ export function ReviseModal({ planId, onClose }: { planId: string; onClose: () =
             autosize
             minRows={3}
             maxLength={1000}
-            error={fieldError(revise.error, "reason")}
+            error={required.errors.reason ?? fieldError(revise.error, "reason")}
             data-testid="plan-revise-reason"
             data-autofocus
           />
@@ -49,6 +54,6 @@ export function ReviseModal({ planId, onClose }: { planId: string; onClose: () =
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Checkbox, FileInput, Group, Loader, Modal, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, FileInput, Group, Loader, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { SubsidyImportReport } from "@shien/contracts";
 import { IconFileUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { FormError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
 import { useI18n } from "../../../lib/i18n";
 import { ImportErrorsTable } from "../../companies/components/ImportErrorsTable";
 import { readAsBase64 } from "../../companies/read-file";
@@ -124,8 +125,10 @@ export function ApplicationsImportModal({ onClose }: { onClose: () => void }) {
   const ready = check.data && check.data.errors.length === 0 && !commit.data ? check.data : null;
   // The reader's language; the server sends both.
   const errors = (report?.errors ?? []).map((e) => ({ ...e, reason: locale === "en" ? e.reasonEn : e.reason }));
+  const dirty = useFormDirty({ file: file?.name ?? null, createCompanies });
+
   return (
-    <Modal opened onClose={onClose} title={t("subsidies.import.title")} size="xl">
+    <FormModal dirty={dirty} onClose={onClose} title={t("subsidies.import.title")} size="xl">
       <Stack data-testid="applications-import">
         <Text size="sm">{t("subsidies.import.description")}</Text>
         <Text size="xs" c="dimmed">
@@ -142,6 +145,7 @@ export function ApplicationsImportModal({ onClose }: { onClose: () => void }) {
             clearable
             w={360}
             data-testid="applications-import-file"
+            data-autofocus
           />
           {(check.isPending || commit.isPending) && <Loader size="sm" aria-label={t("subsidies.import.checking")} />}
         </Group>
@@ -218,6 +222,6 @@ export function ApplicationsImportModal({ onClose }: { onClose: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,10 @@
-import { Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { SubsidyProgram } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { detailsUnder, errorUnder } from "../../support/shared/field-error";
 import { SUBSIDY_YEN_MAX } from "../labels";
@@ -21,8 +23,16 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
   const [frameYen, setFrameYen] = useState<number | string>("");
   const error = add.error;
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({ name, opensOn, closesOn, preStartAllowed, frameYen });
+  const required = useRequiredFields({
+    name: { label: t("subsidies.round.name"), value: name },
+    opensOn: { label: t("subsidies.round.opensOn"), value: opensOn },
+    closesOn: { label: t("subsidies.round.closesOn"), value: closesOn },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     add.mutate(
       {
         name: name.trim(),
@@ -41,8 +51,8 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("subsidies.round.addTitle")} size="lg">
-      <form onSubmit={submit} data-testid="round-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("subsidies.round.addTitle")} size="lg">
+      <form noValidate onSubmit={submit} data-testid="round-form">
         <Stack>
           <Text size="sm">
             {program.program.code} {program.program.name}
@@ -53,8 +63,9 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
             onChange={(e) => setName(e.currentTarget.value)}
             required
             maxLength={50}
-            error={errorUnder(error, "name")}
+            error={required.errors.name ?? errorUnder(error, "name")}
             data-testid="round-name"
+            data-autofocus
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -63,7 +74,7 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
               value={opensOn}
               onChange={(e) => setOpensOn(e.currentTarget.value)}
               required
-              error={errorUnder(error, "opensOn")}
+              error={required.errors.opensOn ?? errorUnder(error, "opensOn")}
               data-testid="round-opens-on"
             />
             <TextInput
@@ -72,7 +83,7 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
               value={closesOn}
               onChange={(e) => setClosesOn(e.currentTarget.value)}
               required
-              error={errorUnder(error, "closesOn")}
+              error={required.errors.closesOn ?? errorUnder(error, "closesOn")}
               data-testid="round-closes-on"
             />
           </SimpleGrid>
@@ -109,6 +120,6 @@ export function RoundModal({ program, onClose }: { program: SubsidyProgram; onCl
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { SubsidyProgram } from "@shien/contracts";
 import { IconInfoCircle, IconPlus, IconTrash } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
 import { useI18n } from "../../../lib/i18n";
 import { errorUnder } from "../../support/shared/field-error";
 import { useSetRubric } from "../reviews.queries";
@@ -37,6 +38,8 @@ export function RubricModal({ program, onClose }: { program: SubsidyProgram; onC
   const set = (key: number, patch: Partial<Row>) =>
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
+  const dirty = useFormDirty({ rows });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
@@ -55,8 +58,8 @@ export function RubricModal({ program, onClose }: { program: SubsidyProgram; onC
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("subsidies.rubric.title")} size="lg">
-      <form onSubmit={submit} data-testid="rubric-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("subsidies.rubric.title")} size="lg">
+      <form noValidate onSubmit={submit} data-testid="rubric-form">
         <Stack>
           <Text size="sm">
             {program.program.code} {program.program.name}
@@ -150,6 +153,6 @@ export function RubricModal({ program, onClose }: { program: SubsidyProgram; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   defaultReportDueOn,
@@ -11,6 +11,8 @@ import {
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { type MessageKey, useI18n } from "../../../lib/i18n";
 import { todayInTokyo } from "../../support/format";
 import { detailsUnder, errorUnder } from "../../support/shared/field-error";
@@ -96,8 +98,16 @@ export function TransitionModal({
     ...(WITH_LINES.has(action) && withLines ? ["lines"] : []),
   ];
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({ on, note, amount, reportDueOn, withLines, lines });
+  const required = useRequiredFields({
+    on: { label: t(onLabelKey[action] ?? "subsidies.transition.on"), value: on },
+    ...(action === "decide" ? { amountYen: { label: t("subsidies.amount.decided"), value: amount } } : {}),
+    ...(action === "return" ? { note: { label: t(noteLabelKey(action)), value: note } } : {}),
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body: SubsidyTransition = { action, version: a.version, on };
     if (note.trim()) body.note = note.trim();
     if (WITH_AMOUNT.has(action) && typeof amount === "number") {
@@ -115,13 +125,13 @@ export function TransitionModal({
   };
 
   return (
-    <Modal
-      opened
+    <FormModal
+      dirty={dirty}
       onClose={onClose}
       title={t(subsidyActionLabelKey[action])}
       size={WITH_LINES.has(action) && withLines ? "64rem" : "md"}
     >
-      <form onSubmit={submit} data-testid="transition-form" data-action={action}>
+      <form noValidate onSubmit={submit} data-testid="transition-form" data-action={action}>
         <Stack>
           <div>
             <Text size="sm" fw={600}>
@@ -152,8 +162,9 @@ export function TransitionModal({
             onChange={(e) => setOn(e.currentTarget.value)}
             required
             w={220}
-            error={errorUnder(error, "on")}
+            error={required.errors.on ?? errorUnder(error, "on")}
             data-testid="transition-on"
+            data-autofocus
           />
           {WITH_AMOUNT.has(action) && (
             <Stack gap={4}>
@@ -171,7 +182,7 @@ export function TransitionModal({
                 required={action === "decide"}
                 w={260}
                 styles={{ input: { textAlign: "right", fontVariantNumeric: "tabular-nums" } }}
-                error={errorUnder(error, "amountYen")}
+                error={required.errors.amountYen ?? errorUnder(error, "amountYen")}
                 data-testid="transition-amount"
               />
               {frame && (
@@ -243,7 +254,7 @@ export function TransitionModal({
             minRows={2}
             maxLength={2000}
             required={action === "return"}
-            error={errorUnder(error, "note")}
+            error={required.errors.note ?? errorUnder(error, "note")}
             data-testid="transition-note"
           />
           <FormError error={error} fields={detailsUnder(error, shownFields)} testId="transition-error" />
@@ -262,6 +273,6 @@ export function TransitionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import type { Company } from "@shien/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
 import { FormError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
 import { useI18n } from "../../../lib/i18n";
 import { CompanyFormFields } from "../../companies/components/CompanyFormFields";
 import { DuplicateWarning } from "../../companies/components/DuplicateWarning";
@@ -43,6 +44,8 @@ export function NewCompanyModal({
       },
     });
 
+  const dirty = useFormDirty({ values });
+
   const submit = async (event: FormEvent) => {
     // The modal sits inside the record's form: its submit must not submit that one too.
     event.preventDefault();
@@ -58,8 +61,8 @@ export function NewCompanyModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("support.picker.createTitle")} size="xl">
-      <form onSubmit={submit} data-testid="company-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("support.picker.createTitle")} size="xl">
+      <form noValidate onSubmit={submit} data-testid="company-form">
         <Stack>
           <CompanyFormFields
             values={values}
@@ -90,6 +93,6 @@ export function NewCompanyModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,3 +1,4 @@
+import { withoutRepeatedLabel } from "../../../components/FormError";
 import { ApiError } from "../../../lib/api";
 
 /**
@@ -6,7 +7,8 @@ import { ApiError } from "../../../lib/api";
  */
 export function errorUnder(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.details.find((d) => d.field === field || d.field.startsWith(`${field}.`))?.message;
+  const message = error.details.find((d) => d.field === field || d.field.startsWith(`${field}.`))?.message;
+  return message === undefined ? undefined : withoutRepeatedLabel(message);
 }
 
 /**

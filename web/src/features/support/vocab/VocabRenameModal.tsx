@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { VocabItem } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../components/FormModal";
+import { useRequiredFields } from "../../../components/useRequiredFields";
 import { useI18n } from "../../../lib/i18n";
 import { useUpdateVocab } from "./queries";
 
@@ -13,8 +15,14 @@ export function VocabRenameModal({ item, onClose }: { item: VocabItem; onClose: 
   const [name, setName] = useState(item.name);
   const [sortOrder, setSortOrder] = useState<number | string>(item.sortOrder);
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({ name, sortOrder });
+  const required = useRequiredFields({
+    name: { label: t("vocab.name"), value: name },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     update.mutate(
       { id: item.id, name: name.trim(), ...(typeof sortOrder === "number" ? { sortOrder } : {}) },
       {
@@ -27,8 +35,8 @@ export function VocabRenameModal({ item, onClose }: { item: VocabItem; onClose: 
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("vocab.editTitle")}>
-      <form onSubmit={submit} data-testid="vocab-edit-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("vocab.editTitle")}>
+      <form noValidate onSubmit={submit} data-testid="vocab-edit-form">
         <Stack>
           <TextInput
             label={t("vocab.name")}
@@ -36,8 +44,9 @@ export function VocabRenameModal({ item, onClose }: { item: VocabItem; onClose: 
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required
-            error={fieldError(update.error, "name")}
+            error={required.errors.name ?? fieldError(update.error, "name")}
             data-testid="vocab-edit-name"
+            data-autofocus
           />
           <NumberInput
             label={t("vocab.sortOrder")}
@@ -61,6 +70,6 @@ export function VocabRenameModal({ item, onClose }: { item: VocabItem; onClose: 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Dispatch, DispatchAction, DispatchTransition } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
+import { useRequiredFields } from "../../../../components/useRequiredFields";
 import { useI18n } from "../../../../lib/i18n";
 import { todayInTokyo } from "../../format";
 import { useDispatchTransition } from "../queries";
@@ -28,8 +30,17 @@ export function DispatchActionModal({
   const [reason, setReason] = useState("");
   const error = transition.error;
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({ on, minutes, reportText, reason });
+  const required = useRequiredFields({
+    ...(action === "done" || action === "pay"
+      ? { on: { label: t(action === "done" ? "dispatches.heldOn" : "dispatches.paidOn"), value: on } }
+      : {}),
+    ...(action === "report" ? { reportText: { label: t("dispatches.reportText"), value: reportText } } : {}),
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body: DispatchTransition = { action, version: d.version };
     if (action === "done" || action === "pay") body.on = on;
     if (action === "done" && typeof minutes === "number") body.minutes = minutes;
@@ -44,8 +55,8 @@ export function DispatchActionModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`dispatches.action.${action}`)}>
-      <form onSubmit={submit} data-testid="dispatch-transition-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t(`dispatches.action.${action}`)}>
+      <form noValidate onSubmit={submit} data-testid="dispatch-transition-form">
         <Stack>
           <Text size="sm">
             {d.company.name} / {d.expert.name} / {d.frame.name}
@@ -58,7 +69,7 @@ export function DispatchActionModal({
               onChange={(e) => setOn(e.currentTarget.value)}
               required
               w={200}
-              error={fieldError(error, "on")}
+              error={required.errors.on ?? fieldError(error, "on")}
               data-testid="dispatch-transition-on"
             />
           )}
@@ -85,7 +96,7 @@ export function DispatchActionModal({
               autosize
               minRows={5}
               required
-              error={fieldError(error, "reportText")}
+              error={required.errors.reportText ?? fieldError(error, "reportText")}
               data-testid="dispatch-transition-report"
             />
           )}
@@ -117,6 +128,6 @@ export function DispatchActionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

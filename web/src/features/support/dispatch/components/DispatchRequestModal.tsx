@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { DispatchInput } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
+import { useRequiredFields } from "../../../../components/useRequiredFields";
 import { useI18n } from "../../../../lib/i18n";
 import { textOrNull, todayInTokyo } from "../../format";
 import { CompanyPicker, type CompanyRef } from "../../shared/CompanyPicker";
@@ -54,8 +56,22 @@ export function DispatchRequestModal({
     if (usual !== null && usual !== undefined) setFee(usual);
   };
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty(
+    { frameId, company: company?.id ?? null, expertId, scheduledOn, minutes, fee, share, purpose },
+    error,
+  );
+  const required = useRequiredFields({
+    frameId: { label: t("dispatches.frame"), value: frameId, choose: true },
+    companyId: { label: t("support.company"), value: company, choose: true },
+    expertId: { label: t("dispatches.expert"), value: expertId, choose: true },
+    scheduledOn: { label: t("dispatches.scheduledOn"), value: scheduledOn },
+    minutes: { label: t("dispatches.minutes"), value: minutes },
+    feeYen: { label: t("dispatches.fee"), value: fee },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body: DispatchInput = {
       frameId: frameId ?? "",
       companyId: company?.id ?? "",
@@ -91,14 +107,14 @@ export function DispatchRequestModal({
       thousandSeparator=","
       suffix={t("experts.yenSuffix")}
       required={field === "feeYen"}
-      error={errorUnder(error, field)}
+      error={required.errors[field] ?? errorUnder(error, field)}
       data-testid={testId}
     />
   );
 
   return (
-    <Modal opened onClose={onClose} title={t("dispatches.newTitle")} size="lg">
-      <form onSubmit={submit} data-testid="dispatch-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("dispatches.newTitle")} size="lg">
+      <form noValidate onSubmit={submit} data-testid="dispatch-form">
         <Stack>
           <Select
             label={t("dispatches.frame")}
@@ -109,15 +125,16 @@ export function DispatchRequestModal({
             value={frameId}
             onChange={setFrameId}
             required
-            error={errorUnder(error, "frameId")}
+            error={required.errors.frameId ?? errorUnder(error, "frameId")}
             data-testid="dispatch-frame"
+            data-autofocus
           />
           <CompanyPicker
             value={company}
             onChange={setCompany}
             allowCreate
             required
-            error={errorUnder(error, "companyId")}
+            error={required.errors.companyId ?? errorUnder(error, "companyId")}
             testId="dispatch-company"
           />
           <Select
@@ -131,7 +148,7 @@ export function DispatchRequestModal({
             searchable
             required
             nothingFoundMessage={t("experts.empty")}
-            error={errorUnder(error, "expertId")}
+            error={required.errors.expertId ?? errorUnder(error, "expertId")}
             data-testid="dispatch-expert"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -141,7 +158,7 @@ export function DispatchRequestModal({
               value={scheduledOn}
               onChange={(e) => setScheduledOn(e.currentTarget.value)}
               required
-              error={errorUnder(error, "scheduledOn")}
+              error={required.errors.scheduledOn ?? errorUnder(error, "scheduledOn")}
               data-testid="dispatch-date"
             />
             <NumberInput
@@ -155,7 +172,7 @@ export function DispatchRequestModal({
               allowNegative={false}
               suffix={t("consultations.minutesSuffix")}
               required
-              error={errorUnder(error, "minutes")}
+              error={required.errors.minutes ?? errorUnder(error, "minutes")}
               data-testid="dispatch-minutes"
             />
             {yen(t("dispatches.fee"), fee, setFee, "feeYen", "dispatch-fee")}
@@ -181,6 +198,6 @@ export function DispatchRequestModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { DEFAULT_QUALIFICATIONS as ContractQualifications, Expert, ExpertInput } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
+import { useRequiredFields } from "../../../../components/useRequiredFields";
 import { useI18n } from "../../../../lib/i18n";
 import { textOrNull } from "../../format";
 import { detailsUnder, errorUnder } from "../../shared/field-error";
@@ -64,8 +55,26 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert | undefin
   const [conflictNotes, setConflictNotes] = useState(expert?.conflictNotes ?? "");
   const error = save.error;
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({
+    name,
+    nameKana,
+    specialties,
+    qualifications,
+    organization,
+    phone,
+    email,
+    feePerDispatch,
+    feePerHour,
+    active,
+    conflictNotes,
+  });
+  const required = useRequiredFields({
+    name: { label: t("experts.name"), value: name },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body: ExpertInput = {
       name: name.trim(),
       nameKana: textOrNull(nameKana),
@@ -106,8 +115,13 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert | undefin
   );
 
   return (
-    <Modal opened onClose={onClose} title={t(expert ? "experts.editTitle" : "experts.createTitle")} size="lg">
-      <form onSubmit={submit} data-testid="expert-form">
+    <FormModal
+      dirty={dirty}
+      onClose={onClose}
+      title={t(expert ? "experts.editTitle" : "experts.createTitle")}
+      size="lg"
+    >
+      <form noValidate onSubmit={submit} data-testid="expert-form">
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -115,8 +129,9 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert | undefin
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               required
-              error={errorUnder(error, "name")}
+              error={required.errors.name ?? errorUnder(error, "name")}
               data-testid="expert-form-name"
+              data-autofocus
             />
             <TextInput
               label={t("experts.nameKana")}
@@ -198,6 +213,6 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert | undefin
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { DispatchFrame } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
 import { useI18n } from "../../../../lib/i18n";
 import { useUpdateFrame } from "../queries";
 
@@ -14,6 +15,8 @@ export function FrameCapModal({ frame, onClose }: { frame: DispatchFrame; onClos
   const update = useUpdateFrame(frame.id);
   const [cap, setCap] = useState<number | string>(frame.cap ?? "");
   const [perCompanyCap, setPerCompanyCap] = useState<number | string>(frame.perCompanyCap ?? "");
+
+  const dirty = useFormDirty({ cap, perCompanyCap });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,8 +32,8 @@ export function FrameCapModal({ frame, onClose }: { frame: DispatchFrame; onClos
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("frames.editTitle")}>
-      <form onSubmit={submit} data-testid="frame-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("frames.editTitle")}>
+      <form noValidate onSubmit={submit} data-testid="frame-form">
         <Stack>
           <Text size="sm" fw={600}>
             {frame.program.code} {frame.program.name} — {frame.name}
@@ -46,6 +49,7 @@ export function FrameCapModal({ frame, onClose }: { frame: DispatchFrame; onClos
             suffix={t("frames.timesSuffix")}
             error={fieldError(update.error, "cap")}
             data-testid="frame-form-cap"
+            data-autofocus
           />
           <NumberInput
             label={t("frames.perCompanyCap")}
@@ -70,6 +74,6 @@ export function FrameCapModal({ frame, onClose }: { frame: DispatchFrame; onClos
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Referral, ReferralAction } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError, fieldError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
+import { useRequiredFields } from "../../../../components/useRequiredFields";
 import { useI18n } from "../../../../lib/i18n";
 import { todayInTokyo } from "../../format";
 import { useReferralTransition } from "../queries";
@@ -28,8 +30,15 @@ export function ReferralActionModal({
         ? t("referrals.outcome")
         : t("referrals.acceptNote");
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({ on, note });
+  const required = useRequiredFields({
+    on: { label: t(action === "complete" ? "referrals.completedOn" : "referrals.respondedOn"), value: on },
+    ...(action === "decline" ? { note: { label: noteLabel, value: note } } : {}),
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     transition.mutate(
       { action, on, note: note.trim() || null, version: referral.version },
       {
@@ -42,8 +51,8 @@ export function ReferralActionModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`referrals.action.${action}`)}>
-      <form onSubmit={submit} data-testid="referral-action-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t(`referrals.action.${action}`)}>
+      <form noValidate onSubmit={submit} data-testid="referral-action-form">
         <Stack>
           <Text size="sm">{t(`referrals.action.${action}.help`)}</Text>
           <TextInput
@@ -53,8 +62,9 @@ export function ReferralActionModal({
             onChange={(e) => setOn(e.currentTarget.value)}
             required
             w={200}
-            error={fieldError(transition.error, "on")}
+            error={required.errors.on ?? fieldError(transition.error, "on")}
             data-testid="referral-action-on"
+            data-autofocus
           />
           {action !== "accept" && (
             <Textarea
@@ -64,7 +74,7 @@ export function ReferralActionModal({
               autosize
               minRows={3}
               required={action === "decline"}
-              error={fieldError(transition.error, "note")}
+              error={required.errors.note ?? fieldError(transition.error, "note")}
               data-testid="referral-action-note"
             />
           )}
@@ -84,6 +94,6 @@ export function ReferralActionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Button,
-  Group,
-  Input,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { Referral, ReferralInput, SupportProgramDto } from "@shien/contracts";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../../components/FormError";
+import { FormModal, useFormDirty } from "../../../../components/FormModal";
+import { useRequiredFields } from "../../../../components/useRequiredFields";
 import { useI18n } from "../../../../lib/i18n";
 import { useDepartments } from "../../../admin/queries";
 import { useMe } from "../../../auth/queries";
@@ -77,8 +68,32 @@ export function ReferralFormModal({
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((d) => ({ value: d.id, label: d.name }));
 
-  const submit = (event: FormEvent) => {
+  const dirty = useFormDirty({
+    subject,
+    company: company?.id ?? null,
+    personName,
+    sentOn,
+    programId,
+    fromDepartmentId,
+    targetKind,
+    toDepartmentId,
+    agency,
+    reason,
+  });
+  const required = useRequiredFields({
+    programId: { label: t("referrals.program"), value: programId, choose: true },
+    target: {
+      label: t(targetKind === "department" ? "referrals.targetDepartment" : "referrals.targetAgency"),
+      value: targetKind === "department" ? toDepartmentId : agency,
+      choose: true,
+    },
+    reason: { label: t("referrals.reason"), value: reason },
+    sentOn: { label: t("referrals.sentOn"), value: sentOn },
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!required.check(event)) return;
     const body: ReferralInput = {
       companyId: subject === "company" ? (company?.id ?? null) : null,
       personName: subject === "person" ? textOrNull(personName) : null,
@@ -103,8 +118,8 @@ export function ReferralFormModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={t("referrals.newTitle")} size="lg">
-      <form onSubmit={submit} data-testid="referral-form">
+    <FormModal dirty={dirty} onClose={onClose} title={t("referrals.newTitle")} size="lg">
+      <form noValidate onSubmit={submit} data-testid="referral-form">
         <Stack>
           <SubjectFields
             subject={subject}
@@ -126,7 +141,7 @@ export function ReferralFormModal({
               onChange={chooseProgram}
               required
               label={t("referrals.program")}
-              error={errorUnder(error, "programId")}
+              error={required.errors.programId ?? errorUnder(error, "programId")}
               testId="referral-program"
             />
             <RecordDepartmentSelect
@@ -139,7 +154,11 @@ export function ReferralFormModal({
               testId="referral-from-department"
             />
           </SimpleGrid>
-          <Input.Wrapper label={t("referrals.target")} required error={errorUnder(error, "target")}>
+          <Input.Wrapper
+            label={t("referrals.target")}
+            required
+            error={required.errors.target ?? errorUnder(error, "target")}
+          >
             <Stack gap="xs">
               <SegmentedControl
                 aria-label={t("referrals.target")}
@@ -183,7 +202,7 @@ export function ReferralFormModal({
             autosize
             minRows={3}
             required
-            error={errorUnder(error, "reason")}
+            error={required.errors.reason ?? errorUnder(error, "reason")}
             data-testid="referral-reason"
           />
           <TextInput
@@ -193,7 +212,7 @@ export function ReferralFormModal({
             onChange={(e) => setSentOn(e.currentTarget.value)}
             required
             w={200}
-            error={errorUnder(error, "sentOn")}
+            error={required.errors.sentOn ?? errorUnder(error, "sentOn")}
             data-testid="referral-sent-on"
           />
           <FormError error={error} fields={detailsUnder(error, REFERRAL_FIELDS)} />
@@ -207,6 +226,6 @@ export function ReferralFormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
