@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../test/context.js";
-import { type OrgFixture, type Session, signIn } from "../../test/factories.js";
-import { importPlanText } from "../modules/plans/index.js";
-import { seedOnFirstStart } from "../setup/first-start.js";
-import { seedPlansDir } from "../setup/seed-plans.js";
+import type { Session } from "../../test/factories.js";
+import { seededCenter } from "../../test/seed-centers.js";
 
 // Regression (audit): only JSON bodies were checked for text PostgreSQL cannot store, so a NUL in a
 // query string (?entity=a%00b, ?q=a%00b) and a lone surrogate in a body that lands in jsonb were 500s.
@@ -17,13 +13,7 @@ let planId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedOnFirstStart(t.database.db, "seed-admin-password");
-  const file = path.join(seedPlansDir, "mie-2026.yaml");
-  await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
-  const org = await t.database.db.execute(sql`select id from organizations where slug = 'mie'`);
-  const mie: OrgFixture = { id: String(org.rows[0]?.id), slug: "mie", departments: [] };
-  admin = await signIn(t.app, { org: mie, login: "admin", password: "seed-admin-password" });
-  planId = (await admin.get("/api/plans")).json().items[0].id;
+  ({ admin, planId } = await seededCenter(t, "mie"));
 });
 afterAll(() => t.close());
 

@@ -1,17 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { PlanOverview, PlanTreeNode, ProgramDetail } from "@shien/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
-import { makeOrg, makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
-import { seedOnFirstStart } from "../../setup/first-start.js";
-import { seedPlansDir } from "../../setup/seed-plans.js";
+import { makeOrg, makeUser, type Session, signIn } from "../../../test/factories.js";
+import { type SeededCenter, seededCenter } from "../../../test/seed-centers.js";
 import { importPlanText } from "./index.js";
 
 let t: TestContext;
-let mie: OrgFixture;
+let mie: SeededCenter["org"];
+let fkAdmin: Session;
 let admin: Session;
 let mieId: string;
 let fukushimaId: string;
@@ -20,34 +18,13 @@ function flatten(nodes: PlanTreeNode[]): PlanTreeNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children)]);
 }
 
-async function orgFixture(slug: string): Promise<OrgFixture> {
-  const org = await t.database.db.execute(sql`select id from organizations where slug = ${slug}`);
-  const depts = await t.database.db.execute(
-    sql`select id, code, name from departments where org_id = ${org.rows[0]?.id} order by sort_order`,
-  );
-  return {
-    id: String(org.rows[0]?.id),
-    slug,
-    departments: depts.rows.map((d) => ({ id: String(d.id), code: String(d.code), name: String(d.name) })),
-  };
-}
-
-const deptId = (org: OrgFixture, name: string) =>
-  (org.departments as { id: string; name?: string }[]).find((d) => d.name === name)?.id as string;
+const deptId = (org: SeededCenter["org"], name: string) => org.departments.find((d) => d.name === name)?.id as string;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedOnFirstStart(t.database.db, "seed-admin-password");
-  for (const f of ["mie-2026.yaml", "fukushima-2026.yaml"]) {
-    const file = path.join(seedPlansDir, f);
-    await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
-  }
-  mie = await orgFixture("mie");
-  admin = await signIn(t.app, { org: mie, login: "admin", password: "seed-admin-password" });
-  mieId = (await admin.get("/api/plans")).json().items[0].id;
-  const fk = await orgFixture("fukushima");
-  const fkAdmin = await signIn(t.app, { org: fk, login: "admin", password: "seed-admin-password" });
-  fukushimaId = (await fkAdmin.get("/api/plans")).json().items[0].id;
+  const m = await seededCenter(t, "mie");
+  ({ org: mie, admin, planId: mieId } = m);
+  ({ admin: fkAdmin, planId: fukushimaId } = await seededCenter(t, "fukushima"));
 });
 afterAll(() => t.close());
 
@@ -65,11 +42,6 @@ describe("plan overview", () => {
   });
 
   it("when Fukushima's plan is opened, then 28 distinct programs appear in 29 entries, the 再掲 not counted twice", async () => {
-    const fkAdmin = await signIn(t.app, {
-      org: await orgFixture("fukushima"),
-      login: "admin",
-      password: "seed-admin-password",
-    });
     const o = (await fkAdmin.get(`/api/plans/${fukushimaId}`)).json() as PlanOverview;
     const nodes = flatten(o.tree).filter((n) => n.kind !== "group");
     expect(nodes).toHaveLength(29);
@@ -236,8 +208,6 @@ describe("export", () => {
 
 describe("editing an amount that has only a printed difference", () => {
   it("when the amount changes, then the 約 difference moves with it and stays approximate", async () => {
-    const fk = await orgFixture("fukushima");
-    const fkAdmin = await signIn(t.app, { org: fk, login: "admin", password: "seed-admin-password" });
     await fkAdmin.post(`/api/plans/${fukushimaId}/revise`, { reason: "テスト" });
     const p = (await fkAdmin.get(`/api/plans/${fukushimaId}/programs/I-1-2`)).json() as ProgramDetail;
     const line = p.amounts.find((a) => a.label === "事業費");

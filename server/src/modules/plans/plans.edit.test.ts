@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { CSRF_HEADER, type PlanOverview, type ProgramDetail, SESSION_COOKIE } from "@shien/contracts";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/context.js";
-import { makeUser, type OrgFixture, type Session, signIn } from "../../../test/factories.js";
-import { seedOnFirstStart } from "../../setup/first-start.js";
-import { seedPlansDir } from "../../setup/seed-plans.js";
+import { makeUser, type Session, signIn } from "../../../test/factories.js";
+import { seededCenter, seedPlanFile } from "../../../test/seed-centers.js";
 import { importPlanText } from "./index.js";
 
 // Edits of an open (見直し中) plan: stale forms, duplicate names, the 前年度比 after a cleared figure,
@@ -26,23 +23,12 @@ async function program(s: Session, code: string): Promise<ProgramDetail> {
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedOnFirstStart(t.database.db, "seed-admin-password");
-  const file = path.join(seedPlansDir, "mie-2026.yaml");
-  await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
-  const org = await t.database.db.execute(sql`select id from organizations where slug = 'mie'`);
-  const depts = await t.database.db.execute(
-    sql`select id, code, name from departments where org_id = ${org.rows[0]?.id} order by sort_order`,
-  );
-  const mie: OrgFixture = {
-    id: String(org.rows[0]?.id),
-    slug: "mie",
-    departments: depts.rows.map((d) => ({ id: String(d.id), code: String(d.code), name: String(d.name) })),
-  };
-  const yorozu = depts.rows.find((d) => d.name === YOROZU)?.id as string;
-  admin = await signIn(t.app, { org: mie, login: "admin", password: "seed-admin-password" });
-  managerA = await signIn(t.app, await makeUser(t.database.db, mie, { role: "manager", departmentIds: [yorozu] }));
-  managerB = await signIn(t.app, await makeUser(t.database.db, mie, { role: "manager", departmentIds: [yorozu] }));
-  planId = (await admin.get("/api/plans")).json().items[0].id;
+  const mie = await seededCenter(t, "mie");
+  const yorozu = mie.org.departments.find((d) => d.name === YOROZU)?.id as string;
+  admin = mie.admin;
+  planId = mie.planId;
+  managerA = await signIn(t.app, await makeUser(t.database.db, mie.org, { role: "manager", departmentIds: [yorozu] }));
+  managerB = await signIn(t.app, await makeUser(t.database.db, mie.org, { role: "manager", departmentIds: [yorozu] }));
   expect((await admin.post(`/api/plans/${planId}/revise`, { reason: "補正予算の反映" })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
@@ -184,7 +170,7 @@ describe("a plan file imported while the plan is open for revision", () => {
       version: line.version,
     });
     expect(edited.statusCode).toBe(200);
-    const file = path.join(seedPlansDir, "mie-2026.yaml");
+    const file = seedPlanFile("mie");
     const text = readFileSync(file, "utf8");
     await expect(importPlanText(t.database.db, text, file)).rejects.toThrow(/画面で見直し中です/);
     expect((await program(admin, "4")).amounts[0]?.yen).toBe(line.yen + 5_000);
@@ -200,14 +186,7 @@ describe("内訳 targets", () => {
   let fk: Session;
   let fkPlanId: string;
   beforeAll(async () => {
-    const file = path.join(seedPlansDir, "fukushima-2026.yaml");
-    await importPlanText(t.database.db, readFileSync(file, "utf8"), file);
-    fk = await signIn(t.app, {
-      org: { slug: "fukushima" },
-      login: "admin",
-      password: "seed-admin-password",
-    });
-    fkPlanId = (await fk.get("/api/plans")).json().items[0].id;
+    ({ admin: fk, planId: fkPlanId } = await seededCenter(t, "fukushima"));
     expect((await fk.post(`/api/plans/${fkPlanId}/revise`, { reason: "内訳の目標の見直し" })).statusCode).toBe(200);
   });
   const adopted = async () =>
