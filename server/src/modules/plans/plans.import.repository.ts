@@ -57,6 +57,14 @@ export async function upsertIndicator(db: Executor, row: typeof indicators.$infe
   return (rows[0] as { id: string }).id;
 }
 
+/** The plan's indicators (of these programs) other than the ones the new file wrote. */
+const notKept = (orgId: string, programIds: string[], keep: string[]) =>
+  and(
+    eq(indicators.orgId, orgId),
+    inArray(indicators.programId, programIds),
+    keep.length > 0 ? notInArray(indicators.id, keep) : undefined,
+  );
+
 /** Indicators of the plan's programs that the new file no longer has (renamed, recategorized or dropped). */
 export async function indicatorsExcept(db: Executor, orgId: string, programIds: string[], keep: string[]) {
   if (programIds.length === 0) return [];
@@ -68,28 +76,14 @@ export async function indicatorsExcept(db: Executor, orgId: string, programIds: 
       name: indicators.name,
     })
     .from(indicators)
-    .where(
-      and(
-        eq(indicators.orgId, orgId),
-        inArray(indicators.programId, programIds),
-        keep.length > 0 ? notInArray(indicators.id, keep) : undefined,
-      ),
-    )
+    .where(notKept(orgId, programIds, keep))
     .orderBy(indicators.position);
 }
 
 /** Removes indicators of the plan that the new file no longer has. */
 export async function deleteIndicatorsExcept(db: Executor, orgId: string, programIds: string[], keep: string[]) {
   if (programIds.length === 0) return;
-  await db
-    .delete(indicators)
-    .where(
-      and(
-        eq(indicators.orgId, orgId),
-        inArray(indicators.programId, programIds),
-        keep.length > 0 ? notInArray(indicators.id, keep) : undefined,
-      ),
-    );
+  await db.delete(indicators).where(notKept(orgId, programIds, keep));
 }
 
 /** Removes programs of the plan whose codes the new file no longer has (children first). */

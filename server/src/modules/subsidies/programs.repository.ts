@@ -99,19 +99,19 @@ export async function findFrame(
   orgId: string,
   subsidyProgramId: string,
   roundId: string | null,
+  lock = false,
 ): Promise<FrameRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(subsidyFrames)
-      .where(
-        and(
-          eq(subsidyFrames.orgId, orgId),
-          eq(subsidyFrames.subsidyProgramId, subsidyProgramId),
-          roundId === null ? isNull(subsidyFrames.roundId) : eq(subsidyFrames.roundId, roundId),
-        ),
-      )
-  )[0];
+  const q = db
+    .select()
+    .from(subsidyFrames)
+    .where(
+      and(
+        eq(subsidyFrames.orgId, orgId),
+        eq(subsidyFrames.subsidyProgramId, subsidyProgramId),
+        roundId === null ? isNull(subsidyFrames.roundId) : eq(subsidyFrames.roundId, roundId),
+      ),
+    );
+  return (lock ? await q.for("update") : await q)[0];
 }
 
 /**
@@ -119,19 +119,7 @@ export async function findFrame(
  * all take this lock first, so each sees what the other committed.
  */
 export async function lockYearFrame(db: Executor, orgId: string, subsidyProgramId: string) {
-  return (
-    await db
-      .select()
-      .from(subsidyFrames)
-      .where(
-        and(
-          eq(subsidyFrames.orgId, orgId),
-          eq(subsidyFrames.subsidyProgramId, subsidyProgramId),
-          isNull(subsidyFrames.roundId),
-        ),
-      )
-      .for("update")
-  )[0];
+  return findFrame(db, orgId, subsidyProgramId, null, true);
 }
 
 /** What the rounds' own frames take out of the program's year budget. */
